@@ -1,0 +1,4 @@
+/** The per-thread runtime: registry, counters, manifest and the hooks instrumented code calls. */
+export * from './registry.js';
+export * from './manifest.js';
+export * from './table.js';

@@ -1,0 +1,256 @@
+/**
+ * The per-thread runtime: the registry of instrumented modules, their counters, the
+ * first-hit list and the hooks that instrumented code calls.
+ *
+ * Contract with the instrumenter (src/instrument): an instrumented file starts (after its
+ * hashbang and directives) with
+ *
+ *   var $k = globalThis[Symbol.for("kcovjs.runtime")].register(file, hash, nBlocks, nSites, tableJson),
+ *       $c = $k.c, $t = $k.t, $h = $k.h, $q = $k.q, $w = $k.w;
+ *
+ * and each block runs `($c[i]++ === 0 || $t[0] !== 0) && $h(i)`: with tracing off that is a
+ * typed-array increment and a compare. `$h` records first hits (so one input's coverage is
+ * read in O(blocks hit)) and, while a task traces, hands the block's PC to the sink that the
+ * kcov device installed. Compare sites call `$q[op](a, b, site)`; switches call `$w(v, site)`.
+ */
+import * as path from 'node:path';
+import { PC_LOW_BASE, PC_STRIDE } from '../abi/constants.js';
+import { Manifest, defaultManifestPath, type ManifestEntry } from './manifest.js';
+import type { FileTable } from './table.js';
+
+/** The global key under which each thread's runtime lives. */
+export const RUNTIME_KEY = Symbol.for('kcovjs.runtime');
+
+/** Where coverage goes while a task traces; installed by the kcov device. */
+export interface CoverageSink {
+  /** A block ran. `pcLow` is the low 32 bits of its PC (the high 32 are all ones). */
+  block(pcLow: number, dense: number): void;
+  /** A compare site ran with operands `a` and `b`. */
+  compare(pcLow: number, constMask: number, a: unknown, b: unknown): void;
+  /** A switch ran with discriminant `value` against literal `cases` (one record each). */
+  switchCases(pcLow: number, value: unknown, cases: ReadonlyArray<string | number>): void;
+}
+
+/** What `register` hands back to an instrumented module. */
+export interface ModuleHandle {
+  /** Hit counters, one per block. */
+  c: Uint32Array;
+  /** Thread tracing flags: [0] blocks, [1] compares. Shared by all modules of the thread. */
+  t: Uint8Array;
+  /** Slow path of a block: first hit and tracing. */
+  h: (block: number) => void;
+  /** Compare hooks by operator code (see COMPARE_OPS): evaluate `a op b` once and report it. */
+  q: ReadonlyArray<(a: any, b: any, site: number) => boolean>;
+  /** Switch hook: reports the discriminant against the case literals and returns it. */
+  w: <T>(value: T, site: number) => T;
+}
+
+/** One registered module. */
+export interface RegisteredModule {
+  readonly id: number;
+  /** Absolute path of the original source. */
+  readonly file: string;
+  /** Path relative to the runtime's root. */
+  readonly relPath: string;
+  readonly entry: ManifestEntry;
+  readonly counters: Uint32Array;
+  readonly tableJson: string;
+}
+
+/** Options for a runtime. */
+export interface RuntimeOptions {
+  /** Project root for relative paths (default KCOVJS_ROOT or the working directory). */
+  root?: string;
+  /** Manifest path (default KCOVJS_MANIFEST or .kcovjs/manifest.json under the root). */
+  manifest?: string;
+}
+
+/** A failure to instrument a file, kept for the run's statistics. */
+export interface InstrumentFailure {
+  file: string;
+  reason: string;
+}
+
+/** Statistics of the thread's instrumentation. */
+export interface RuntimeStats {
+  modules: number;
+  blocks: number;
+  sites: number;
+  failures: InstrumentFailure[];
+}
+
+/** The runtime of one thread. */
+export class Runtime {
+  readonly root: string;
+  readonly manifest: Manifest;
+  /** Tracing flags shared with every module: [0] blocks, [1] compares. */
+  readonly tracing = new Uint8Array(2);
+  readonly modules: RegisteredModule[] = [];
+  readonly failures: InstrumentFailure[] = [];
+  private sink: CoverageSink | null = null;
+  private hitModules: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private hitBlocks: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private hitCount = 0;
+  private tables = new Map<number, FileTable>();
+
+  constructor(options: RuntimeOptions = {}) {
+    this.root = path.resolve(options.root ?? process.env.KCOVJS_ROOT ?? process.cwd());
+    this.manifest = new Manifest(options.manifest ?? process.env.KCOVJS_MANIFEST ?? defaultManifestPath(this.root));
+  }
+
+  /** Called by each instrumented module when it starts. */
+  register(file: string, hash: string, nBlocks: number, nSites: number, tableJson: string): ModuleHandle {
+    const relPath = toRelative(this.root, file);
+    const entry = this.manifest.place({ relPath, hash, blocks: nBlocks, sites: nSites, tableJson });
+    const id = this.modules.length;
+    const counters = new Uint32Array(nBlocks);
+    this.modules.push({ id, file, relPath, entry, counters, tableJson });
+    const tracing = this.tracing;
+    const pcBlock0 = PC_LOW_BASE + PC_STRIDE * entry.base;
+    const pcSite0 = pcBlock0 + PC_STRIDE * nBlocks;
+    const dense0 = entry.dense;
+    const h = (block: number): void => {
+      if (counters[block] === 1) this.noteFirstHit(id, block);
+      if (tracing[0] !== 0) this.sink?.block(pcBlock0 + PC_STRIDE * block, dense0 + block);
+    };
+    const q = makeCompareHooks(tracing, (site, a, b) => {
+      if (!this.sink) return;
+      this.sink.compare(pcSite0 + PC_STRIDE * site, this.siteConstMask(id, site), a, b);
+    });
+    const w = <T>(value: T, site: number): T => {
+      if (tracing[1] !== 0 && this.sink) {
+        const cases = this.table(id).c[String(site)];
+        if (cases && cases.length > 0) this.sink.switchCases(pcSite0 + PC_STRIDE * site, value, cases);
+      }
+      return value;
+    };
+    return { c: counters, t: tracing, h, q, w };
+  }
+
+  private noteFirstHit(moduleId: number, block: number): void {
+    if (this.hitCount === this.hitModules.length) {
+      const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const n = new Int32Array(a.length * 2);
+        n.set(a);
+        return n;
+      };
+      this.hitModules = grow(this.hitModules);
+      this.hitBlocks = grow(this.hitBlocks);
+    }
+    this.hitModules[this.hitCount] = moduleId;
+    this.hitBlocks[this.hitCount++] = block;
+  }
+
+  /** The decoded table of a module (parsed on first use). */
+  table(moduleId: number): FileTable {
+    let t = this.tables.get(moduleId);
+    if (!t) {
+      t = JSON.parse(this.modules[moduleId]!.tableJson) as FileTable;
+      this.tables.set(moduleId, t);
+    }
+    return t;
+  }
+
+  private siteConstMask(moduleId: number, site: number): number {
+    return this.table(moduleId).s[site * 6 + 5] ?? 0;
+  }
+
+  /** Installs (or removes, with null) the sink that receives traced coverage. */
+  setSink(sink: CoverageSink | null): void {
+    this.sink = sink;
+  }
+
+  /** Turns block and compare tracing on or off for the whole thread. */
+  setTracing(blocks: boolean, compares: boolean): void {
+    this.tracing[0] = blocks ? 1 : 0;
+    this.tracing[1] = compares ? 1 : 0;
+  }
+
+  /** gVisor's "is coverage available": whether any block is registered. */
+  hasBlocks(): boolean {
+    return this.modules.some((m) => m.counters.length > 0);
+  }
+
+  /** Number of blocks hit at least once since the last clear. */
+  hitBlockCount(): number {
+    return this.hitCount;
+  }
+
+  /**
+   * Calls `fn` with the low 32 bits of the PC of every block hit since the last clear, in
+   * first-hit order, then clears those counters. O(blocks hit).
+   */
+  consumeHits(fn: (pcLow: number, module: RegisteredModule, block: number) => void): void {
+    const n = this.hitCount;
+    this.hitCount = 0;
+    for (let i = 0; i < n; i++) {
+      const m = this.modules[this.hitModules[i]!]!;
+      const b = this.hitBlocks[i]!;
+      m.counters[b] = 0;
+      fn(PC_LOW_BASE + PC_STRIDE * (m.entry.base + b), m, b);
+    }
+  }
+
+  /** Clears every counter that is non-zero, in O(blocks hit). */
+  clearCounters(): void {
+    this.consumeHits(() => {});
+  }
+
+  /** The string and number literals of every registered module (for fuzzing dictionaries). */
+  literals(): Array<string | number> {
+    const out = new Set<string | number>();
+    for (const m of this.modules) for (const l of this.table(m.id).l) out.add(l);
+    return [...out];
+  }
+
+  /** Instrumentation statistics of this thread. */
+  stats(): RuntimeStats {
+    let blocks = 0;
+    let sites = 0;
+    for (const m of this.modules) {
+      blocks += m.entry.blocks;
+      sites += m.entry.sites;
+    }
+    return { modules: this.modules.length, blocks, sites, failures: [...this.failures] };
+  }
+
+  /** Records a file that could not be instrumented (it ran plain). */
+  noteFailure(file: string, reason: string): void {
+    this.failures.push({ file, reason });
+  }
+}
+
+function toRelative(root: string, file: string): string {
+  const rel = path.relative(root, file) || path.basename(file);
+  return rel.split(path.sep).join('/');
+}
+
+type CompareReport = (site: number, a: unknown, b: unknown) => void;
+
+/** Builds the eight compare hooks of one module. Each evaluates its operator exactly once. */
+function makeCompareHooks(tracing: Uint8Array, report: CompareReport): ModuleHandle['q'] {
+  return [
+    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a === b),
+    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a !== b),
+    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a == b),
+    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a != b),
+    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a < b),
+    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a <= b),
+    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a > b),
+    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a >= b),
+  ];
+}
+
+/** The runtime of the current thread, if the loader installed one. */
+export function getRuntime(): Runtime | undefined {
+  return (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] as Runtime | undefined;
+}
+
+/** Installs a runtime on the current thread (once); returns the thread's runtime. */
+export function installRuntime(options: RuntimeOptions = {}): Runtime {
+  const existing = getRuntime();
+  if (existing) return existing;
+  const rt = new Runtime(options);
+  Object.defineProperty(globalThis, RUNTIME_KEY, { value: rt, writable: false, configurable: false, enumerable: false });
+  return rt;
+}
