@@ -5,8 +5,8 @@
  * Contract with the instrumenter (src/instrument): an instrumented file starts (after its
  * hashbang and directives) with
  *
- *   var $k = globalThis[Symbol.for("kcovjs.runtime")].register(file, hash, nBlocks, nSites, tableJson),
- *       $c = $k.c, $t = $k.t, $h = $k.h, $q = $k.q, $w = $k.w;
+ *   var $k = globalThis.__kcovjs_runtime.register(file, hash, nBlocks, nSites, tableJson),
+ *       $c = $k.c, $t = $k.t, $h = $k.h, $a = $k.a, $q0 = $k.q[0], ..., $w = $k.w;
  *
  * and each block runs `($c[i]++ === 0 || $t[0] !== 0) && $h(i)`: with tracing off that is a
  * typed-array increment and a compare. `$h` records first hits (so one input's coverage is
@@ -18,8 +18,12 @@ import { PC_LOW_BASE, PC_STRIDE } from '../abi/constants.js';
 import { Manifest, defaultManifestPath, type ManifestEntry } from './manifest.js';
 import type { FileTable } from './table.js';
 
-/** The global key under which each thread's runtime lives. */
-export const RUNTIME_KEY = Symbol.for('kcovjs.runtime');
+/**
+ * The global property under which each thread's runtime lives. It is read once per module,
+ * when the module starts; it is non-writable and non-configurable, so user code cannot
+ * replace it.
+ */
+export const RUNTIME_KEY = '__kcovjs_runtime';
 
 /** Where coverage goes while a task traces; installed by the kcov device. */
 export interface CoverageSink {
@@ -39,6 +43,8 @@ export interface ModuleHandle {
   t: Uint8Array;
   /** Slow path of a block: first hit and tracing. */
   h: (block: number) => void;
+  /** Pass-through hook that counts block `block` and returns `value` (resumption after await/yield). */
+  a: <T>(value: T, block: number) => T;
   /** Compare hooks by operator code (see COMPARE_OPS): evaluate `a op b` once and report it. */
   q: ReadonlyArray<(a: any, b: any, site: number) => boolean>;
   /** Switch hook: reports the discriminant against the case literals and returns it. */
@@ -113,6 +119,10 @@ export class Runtime {
       if (counters[block] === 1) this.noteFirstHit(id, block);
       if (tracing[0] !== 0) this.sink?.block(pcBlock0 + PC_STRIDE * block, dense0 + block);
     };
+    const a = <T>(value: T, block: number): T => {
+      if (counters[block]++ === 0 || tracing[0] !== 0) h(block);
+      return value;
+    };
     const q = makeCompareHooks(tracing, (site, a, b) => {
       if (!this.sink) return;
       this.sink.compare(pcSite0 + PC_STRIDE * site, this.siteConstMask(id, site), a, b);
@@ -124,7 +134,7 @@ export class Runtime {
       }
       return value;
     };
-    return { c: counters, t: tracing, h, q, w };
+    return { c: counters, t: tracing, h, a, q, w };
   }
 
   private noteFirstHit(moduleId: number, block: number): void {
@@ -243,7 +253,7 @@ function makeCompareHooks(tracing: Uint8Array, report: CompareReport): ModuleHan
 
 /** The runtime of the current thread, if the loader installed one. */
 export function getRuntime(): Runtime | undefined {
-  return (globalThis as Record<symbol, unknown>)[RUNTIME_KEY] as Runtime | undefined;
+  return (globalThis as Record<string, unknown>)[RUNTIME_KEY] as Runtime | undefined;
 }
 
 /** Installs a runtime on the current thread (once); returns the thread's runtime. */
