@@ -1,0 +1,54 @@
+/**
+ * Shared helpers for tests that run kcovjs the way users do: as a CLI and as a `--import`.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The compiled CLI. */
+export const CLI = path.join(REPO, 'dist', 'src', 'cli', 'main.js');
+/** The compiled register module, for `--import`. */
+export const REGISTER = path.join(REPO, 'dist', 'src', 'loader', 'register.js');
+/** Test fixtures (not compiled). */
+export const FIXTURES = path.join(REPO, 'test', 'fixtures');
+
+/** A fresh temporary directory. */
+export function tmpDir(prefix = 'kcovjs-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Options for running node or the CLI. */
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  input?: string;
+  timeout?: number;
+}
+
+function run(args: string[], opts: RunOptions): SpawnSyncReturns<string> {
+  const env: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '', ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return spawnSync(process.execPath, args, {
+    cwd: opts.cwd ?? REPO,
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    input: opts.input ?? '',
+    timeout: opts.timeout ?? 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+}
+
+/** Runs `node [--import register] file args...`. */
+export function runNode(file: string, opts: RunOptions & { instrument?: boolean; args?: string[] } = {}): SpawnSyncReturns<string> {
+  const pre = opts.instrument === false ? [] : ['--import', REGISTER];
+  return run([...pre, file, ...(opts.args ?? [])], opts);
+}
+
+/** Runs `kcovjs <args...>`. */
+export function runCli(args: string[], opts: RunOptions = {}): SpawnSyncReturns<string> {
+  return run([CLI, ...args], opts);
+}

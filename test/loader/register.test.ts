@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { FIXTURES, REPO, runNode, tmpDir } from '../helpers.js';
+import { readIndex } from '../../src/runtime/manifest.js';
+
+const mixed = path.join(FIXTURES, 'loader', 'mixed');
+const tsapp = path.join(FIXTURES, 'loader', 'tsapp');
+
+function env(dir: string, filter?: string): Record<string, string | undefined> {
+  return { KCOVJS_MANIFEST: path.join(dir, 'manifest.json'), KCOVJS_ROOT: REPO, KCOVJS_FILTER: filter };
+}
+
+test('ESM, CommonJS and a worker started with execArgv: [] are all instrumented, with unchanged output', () => {
+  const plain = runNode(path.join(mixed, 'main.mjs'), { instrument: false });
+  assert.equal(plain.status, 0, plain.stderr);
+  const dir = tmpDir();
+  const inst = runNode(path.join(mixed, 'main.mjs'), { env: env(dir) });
+  assert.equal(inst.status, 0, inst.stderr);
+  assert.equal(inst.stderr, '');
+  const [first, worker] = inst.stdout.trim().split('\n');
+  assert.equal(first, plain.stdout.trim().split('\n')[0]);
+  assert.equal(worker, 'worker says 49 worker-only.mjs,worker.mjs');
+  assert.match(plain.stdout, /worker says 49 no runtime/);
+  const files = readIndex(path.join(dir, 'manifest.json')).files.map((f) => f.path).sort();
+  assert.deepEqual(files, ['cjs-lib.cjs', 'esm-lib.mjs', 'main.mjs', 'worker-only.mjs', 'worker.mjs'].map((f) => `test/fixtures/loader/mixed/${f}`));
+});
+
+test('KCOVJS_FILTER selects files by glob, with ! excludes', () => {
+  const dir = tmpDir();
+  const r = runNode(path.join(mixed, 'main.mjs'), { env: env(dir, 'test/fixtures/loader/mixed/*-lib.*,!**/cjs-lib.cjs') });
+  assert.equal(r.status, 0, r.stderr);
+  const files = readIndex(path.join(dir, 'manifest.json')).files.map((f) => f.path);
+  assert.deepEqual(files, ['test/fixtures/loader/mixed/esm-lib.mjs']);
+});
+
+test('TypeScript runs instrumented, and stack traces point at the original .ts lines', () => {
+  const dir = tmpDir();
+  const stripped = runNode(path.join(tsapp, 'main.ts'), { env: env(dir, '!**') });
+  assert.equal(stripped.status, 0, stripped.stderr);
+  const inst = runNode(path.join(tsapp, 'main.ts'), { env: env(dir) });
+  assert.equal(inst.status, 0, inst.stderr);
+  assert.equal(inst.stdout, stripped.stdout);
+  assert.match(inst.stdout, /^9 true\nthrown at shapes\.ts:13:9\n$/);
+  const files = readIndex(path.join(dir, 'manifest.json')).files.map((f) => f.path).sort();
+  assert.deepEqual(files, ['test/fixtures/loader/tsapp/main.ts', 'test/fixtures/loader/tsapp/shapes.ts']);
+});
