@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CmpTable, encodeInt } from '../../src/fuzz/cmp.js';
+import { Rng } from '../../src/fuzz/rng.js';
+
+const show = (t: CmpTable, rng: Rng, n = 400): Set<string> => {
+  const out = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const p = t.pick(rng)!;
+    out.add(`${Buffer.from(p.a).toString('hex')}>${Buffer.from(p.b).toString('hex')}`);
+  }
+  return out;
+};
+
+test('numbers give decimal text and binary encodings', () => {
+  const t = new CmpTable();
+  t.addNumbers(7, 0x4a584c20, 4);
+  const pairs = show(t, new Rng(1));
+  assert.ok(pairs.has(`${Buffer.from('7').toString('hex')}>${Buffer.from(String(0x4a584c20)).toString('hex')}`));
+  assert.ok(pairs.has('07000000>204c584a'));
+  assert.ok(pairs.has('00000007>4a584c20'));
+  assert.equal(t.size, 3);
+});
+
+test('equal, duplicate and oversized operands are dropped; capacity evicts oldest', () => {
+  const t = new CmpTable(2);
+  t.addStrings('same', 'same');
+  t.addNumbers(3, 3, 8);
+  assert.equal(t.size, 0);
+  assert.equal(t.addBytes(Buffer.from('a'), Buffer.from('b')), true);
+  assert.equal(t.addBytes(Buffer.from('a'), Buffer.from('b')), false);
+  assert.equal(t.addBytes(Buffer.alloc(200), Buffer.from('b')), false);
+  t.addStrings('c', 'd');
+  t.addStrings('e', 'f');
+  const pairs = show(t, new Rng(2), 100);
+  assert.deepEqual([...pairs].sort(), ['63>64', '65>66']);
+});
+
+test('encodeInt: two\'s complement, endianness and range', () => {
+  assert.deepEqual([...encodeInt(-1, 2, true)!], [0xff, 0xff]);
+  assert.deepEqual([...encodeInt(0x1234, 2, false)!], [0x12, 0x34]);
+  assert.equal(encodeInt(256, 1, true), null);
+  assert.equal(encodeInt(1, 3, true), null);
+  assert.deepEqual([...encodeInt(2 ** 40, 8, true)!], [0, 0, 0, 0, 0, 1, 0, 0]);
+});
