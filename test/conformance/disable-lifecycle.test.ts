@@ -136,7 +136,7 @@ test('item 59: a former owner\'s exit does not disturb the new owner (gVisor sta
 });
 
 test('item 60: close while enabled: the owner keeps collecting until it exits', async () => {
-  let view = new BigUint64Array(0);
+  let view: BigUint64Array = new BigUint64Array(0);
   await runTask(async () => {
     const g = open();
     g.ioctl(KCOV_INIT_TRACE, S);
