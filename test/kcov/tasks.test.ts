@@ -102,3 +102,26 @@ test('a task that ends by throwing still exits (and disables what it owns)', asy
   assert.deepEqual(pcsOf(area), [mod.pc(3)]);
   assert.equal(await runTask(() => 42), 42);
 });
+
+test('a callback left behind by an exited task cannot enable (nothing would disable it)', async () => {
+  const { f, area } = initMapped();
+  const late = new Promise<unknown>((resolve) => {
+    void runTask(() => {
+      setTimeout(() => {
+        try {
+          f.ioctl(KCOV_ENABLE, 0);
+          resolve('enabled');
+        } catch (err) {
+          resolve(err);
+        }
+      }, 1);
+    });
+  });
+  const err = await late;
+  assert.ok(err instanceof Error && (err as { code?: string }).code === 'EINVAL', String(err));
+  assert.match(err.message, /exited/);
+  mod.hit(5);
+  assert.equal(area[0], 0n);
+  f.ioctl(KCOV_ENABLE, 0); // the root task still can
+  f.ioctl(KCOV_DISABLE, 0);
+});
