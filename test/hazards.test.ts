@@ -1,0 +1,30 @@
+/**
+ * The hazard corpus (test/hazards/, see test/differential/hazards.ts): each program must
+ * behave the same plain and instrumented, and must actually have been instrumented.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { REGISTER_FILE } from './differential/proc.js';
+import { describeOutcome, listHazards, passed, runHazards } from './differential/hazards.js';
+
+const ready = fs.existsSync(REGISTER_FILE);
+const cases = listHazards();
+const outcomes = ready ? await runHazards(cases) : [];
+
+test('the corpus has at least 60 programs in every source flavour', () => {
+  assert.ok(cases.length >= 60, `only ${cases.length} programs`);
+  for (const ext of ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx']) {
+    assert.ok(cases.some((c) => c.name.endsWith(ext)), `no ${ext} program`);
+  }
+});
+
+for (const o of outcomes) {
+  test(`hazard ${o.case.name}`, () => {
+    assert.ok(passed(o), describeOutcome(o));
+  });
+}
+
+test('the loader is built', { skip: ready ? false : `${REGISTER_FILE} is missing: build the loader first` }, () => {
+  assert.equal(outcomes.length, cases.length);
+});

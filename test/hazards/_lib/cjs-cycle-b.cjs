@@ -1,0 +1,2 @@
+const a = require('./cjs-cycle-a.cjs');
+exports.seen = JSON.stringify(a);
