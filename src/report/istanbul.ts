@@ -5,7 +5,8 @@
  * - statements: one per source line of each block that holds statements, from the block's
  *   start (or the line's first non-blank column) to its end (or the line's end). A line
  *   whose first non-blank character lies in a nested statement block belongs to that block
- *   only. Lines that are blank, a comment or only closing brackets are left out. Without the source, one statement per
+ *   only. Lines that are blank or a comment are left out, and so is the part of a block on
+ *   a later line that is only closing brackets (`} else {` belongs to the else). Without the source, one statement per
  *   block.
  * - functions: every function of the source; its count is the count of its entry block
  *   (the first block of its body that is not in a nested function). Functions without a
@@ -58,6 +59,9 @@ class Positions {
     return this.text.slice(s, e).replace(/[\r\n\u2028\u2029]+$/, '');
   }
 }
+
+/** Text that is only closing brackets and separators: not a statement of its own. */
+const CLOSING_ONLY = /^[}\])\s;,]*$/;
 
 const inside = (inner: Span, outer: Span): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
@@ -115,12 +119,12 @@ function addStatements(data: FileCoverageData, blocks: readonly Block[], pos: Po
       const trimmed = text.trim();
       const startCol = line === b.entry.startLine ? b.entry.startCol : text.length - text.trimStart().length;
       if (line !== b.entry.startLine) {
-        if (/^(\/\/|\/\*|\*|[}\])\s;,]*$)/.test(trimmed)) continue;
+        if (/^(\/\/|\/\*|\*)/.test(trimmed) || CLOSING_ONLY.test(trimmed)) continue;
         const first = pos.offset(line, startCol);
         if (nested.some((o) => o.start <= first && first < o.end)) continue;
       }
       const endCol = line === b.entry.endLine ? b.entry.endCol : text.trimEnd().length;
-      if (endCol <= startCol && line !== b.entry.startLine) continue;
+      if (line !== b.entry.startLine && CLOSING_ONLY.test(text.slice(startCol, endCol).trim())) continue;
       data.statementMap[k] = { start: { line, column: startCol }, end: { line, column: Math.max(startCol, endCol) } };
       data.s[k++] = b.count;
     }
