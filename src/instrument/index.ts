@@ -16,6 +16,7 @@ import MagicString from 'magic-string';
 import { parseSync } from 'oxc-parser';
 import { transformSync } from 'oxc-transform';
 import type { FileTable } from '../abi/table.js';
+import { EditBuffer } from './edits.js';
 import { choosePrefix, DECORATOR_HELPERS, preamble } from './emit.js';
 import { LineIndex } from './lines.js';
 import type { Node } from './nodes.js';
@@ -96,8 +97,10 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const program = parsed.program as unknown as Node;
 
   const P = choosePrefix(source);
+  const edits = new EditBuffer();
+  const walk = new Walker(edits, lines, P).program(program);
   const ms = new MagicString(source);
-  const walk = new Walker(ms, lines, P).program(program);
+  edits.applyTo(ms);
   if (walk.sawDecorator && source.includes('babelHelpers')) {
     throw errorAt(filename, lines, 0, 'the file uses the name babelHelpers, which decorator lowering needs');
   }

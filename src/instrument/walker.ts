@@ -6,8 +6,8 @@
  * before its children's; text at a node's start uses `appendRight` (so outer text comes
  * first) and text at its end uses `prependLeft` (so inner text comes first).
  */
-import type MagicString from 'magic-string';
 import { COMPARE_OPS, SITE_SWITCH } from '../abi/table.js';
+import type { EditBuffer } from './edits.js';
 import { hitExpressionOpen, hitStatement } from './emit.js';
 import type { LineIndex } from './lines.js';
 import { caseLiteral, CONTROL_STATEMENTS, endsRun, isAnonymousFunction, isLiteralOperand, isTypeOnly, literalValue, skipNode, TYPE_KEYS } from './nodes.js';
@@ -28,7 +28,7 @@ export interface WalkResult {
   sawDecorator: boolean;
 }
 
-/** Walks a program and edits `ms` in place. */
+/** Walks a program and records its edits in `ms`. */
 export class Walker {
   private readonly blocks: number[] = [];
   private readonly sites: number[] = [];
@@ -40,7 +40,7 @@ export class Walker {
   private sawDecorator = false;
 
   constructor(
-    private readonly ms: MagicString,
+    private readonly ms: EditBuffer,
     private readonly lines: LineIndex,
     private readonly P: string,
   ) {}
