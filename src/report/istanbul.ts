@@ -6,8 +6,8 @@
  *   start (or the line's first non-blank column) to its end (or the line's end). A line
  *   whose first non-blank character lies in a nested statement block belongs to that block
  *   only. Lines that are blank or a comment are left out, and so is the part of a block on
- *   a later line that is only closing brackets (`} else {` belongs to the else). Without the source, one statement per
- *   block.
+ *   a later line that is only closing brackets (`} else {` belongs to the else). Without
+ *   the source, one statement per block.
  * - functions: every function of the source; its count is the count of its entry block
  *   (the first block of its body that is not in a nested function). Functions without a
  *   block are left out.
