@@ -174,7 +174,7 @@ function insertAtPrologueEnd(ms: MagicString, program: Node, source: string, tex
   const body = program.body as Node[];
   let last: Node | undefined;
   for (const s of body) {
-    if (s.directive === undefined) break;
+    if (typeof s.directive !== 'string') break;
     last = s;
   }
   if (last) at = last.end;

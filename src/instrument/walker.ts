@@ -48,7 +48,7 @@ export class Walker {
   /** Walks the program body (after its directives). */
   program(program: Node): WalkResult {
     const body = program.body as Node[];
-    if (body.some((s) => !s.directive)) this.statements(body, program.end);
+    if (body.some((s) => typeof s.directive !== 'string')) this.statements(body, program.end);
     return {
       blocks: this.blocks,
       sites: this.sites,
@@ -93,7 +93,7 @@ export class Walker {
     let needNew = true;
     let made = false;
     for (const stmt of list) {
-      if (stmt.directive !== undefined && !made) continue;
+      if (typeof stmt.directive === 'string' && !made) continue;
       if (needNew) {
         current = this.newBlock(stmt.start, stmt.end, 0);
         this.ms.appendRight(stmt.start, hitStatement(this.P, current));

@@ -201,3 +201,12 @@ test('block table: indices in source order, ranges and statement counts', async 
   }
   assert.equal(m.result.table.b.length, m.result.blocks * 5);
 });
+
+test('positions are UTF-16 columns in the original text, CRLF line ends count once', async () => {
+  const src = 'const s = "\u{1F600}\u00e9\u{1F600}";\r\nexport function f() { return s.length; }\r\n';
+  const m = await load(src);
+  assert.equal(m.exports.f(), 5);
+  const b = m.block(m.blockOf('return s.length'));
+  assert.deepEqual([b.startLine, b.startCol], [2, 22]);
+  assert.equal(m.hits('return s.length'), 1);
+});
