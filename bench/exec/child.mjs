@@ -1,0 +1,94 @@
+/**
+ * One execution-benchmark child: loads the library workloads under one variant, runs each
+ * library's workload to a steady state and prints JSON with the median time per iteration,
+ * the checksum of the results and the peak RSS.
+ *
+ *   node [--import kcovjs/register] child.mjs '<json config>'
+ *
+ * config: { variant, libsModule, kcovjsIndex, inputsDir, libs, warmupMs, measureMs, minIters }
+ * Variants that need work in-process: "v8" (inspector precise block coverage, started before
+ * the libraries load) and "kcov-pc" / "kcov-unique" / "kcov-cmp" (a kcov instance opened
+ * through the device and enabled for this thread; the area is reset before each iteration).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+const config = JSON.parse(process.argv[2] ?? '{}');
+/** Area size of the device variants: syzkaller's default (kCoverSize = 512 << 10 words). */
+const AREA_WORDS = 512 << 10;
+
+async function startV8Coverage() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.startPreciseCoverage', { callCount: true, detailed: true });
+  return session;
+}
+
+/** Opens the device, enables the requested mode and returns the per-iteration reset. */
+async function enableKcov(mode) {
+  const k = await import(pathToFileURL(config.kcovjsIndex).href);
+  const file = k.open();
+  file.ioctl(k.KCOV_INIT_TRACE, AREA_WORDS);
+  const area = file.mmap(AREA_WORDS * 8);
+  if (mode === 'unique') {
+    let dense = 0;
+    for (const m of k.getRuntime().modules) dense = Math.max(dense, m.entry.dense + m.counters.length);
+    const bitmapWords = Math.ceil(dense / 64) + 1;
+    if (bitmapWords >= AREA_WORDS - 1) throw new Error(`too many blocks (${dense}) for the unique bitmap`);
+    file.ioctl(k.KCOV_UNIQUE_ENABLE, bitmapWords);
+    return { reset: () => file.ioctl(k.KCOV_RESET_TRACE, 0), count: () => Number(area[bitmapWords]), file };
+  }
+  file.ioctl(k.KCOV_ENABLE, mode === 'cmp' ? k.KCOV_TRACE_CMP : k.KCOV_TRACE_PC);
+  return { reset: () => { area[0] = 0n; }, count: () => Number(area[0]), file };
+}
+
+function measure(fn, state, reset) {
+  let checksum = 0;
+  const until = (ms, minIters, times) => {
+    const start = performance.now();
+    for (let i = 0; i < minIters || performance.now() - start < ms; i++) {
+      reset();
+      const t0 = performance.now();
+      checksum = fn(state);
+      if (times) times.push(performance.now() - t0);
+    }
+  };
+  until(config.warmupMs, 2, null);
+  const times = [];
+  until(config.measureMs, config.minIters, times);
+  times.sort((a, b) => a - b);
+  return { ms: times[times.length >> 1], iterations: times.length, checksum };
+}
+
+async function main() {
+  const session = config.variant === 'v8' ? await startV8Coverage() : null;
+  const { workloads } = await import(pathToFileURL(config.libsModule).href);
+  const mode = /^kcov-(pc|unique|cmp)$/.exec(config.variant)?.[1];
+  const kcov = mode ? await enableKcov(mode) : null;
+  const reset = kcov ? kcov.reset : () => {};
+  const results = {};
+  for (const lib of config.libs) {
+    const w = workloads[lib];
+    if (!w) throw new Error(`unknown library workload '${lib}'`);
+    const state = w.prepare(fs.readFileSync(path.join(config.inputsDir, `${lib}.txt`), 'utf8'));
+    results[lib] = measure(w.run, state, reset);
+    if (kcov) results[lib].recorded = kcov.count();
+  }
+  let blocks = null;
+  const rt = globalThis.__kcovjs_runtime;
+  if (rt) blocks = rt.stats().blocks;
+  if (session) {
+    const { result } = await session.post('Profiler.takePreciseCoverage');
+    blocks = result.reduce((n, s) => n + s.functions.reduce((m, f) => m + f.ranges.length, 0), 0);
+    session.disconnect();
+  }
+  const failures = rt ? rt.stats().failures.length : 0;
+  const maxRssKiB = process.resourceUsage().maxRSS;
+  process.stdout.write(`${JSON.stringify({ variant: config.variant, results, blocks, failures, maxRssKiB })}\n`);
+}
+
+await main();
