@@ -59,7 +59,6 @@ export function compileFilter(spec: string | undefined, root: string): Filter {
       if (!SOURCE_EXTENSIONS.some((e) => file.endsWith(e))) return false;
       if (own.some((d) => file.startsWith(d))) return false;
       const rel = path.relative(absRoot, file).split(path.sep).join('/');
-      if (includes.length === 0 && rel.startsWith('../')) return false;
       return inc(rel) && !exc(rel);
     },
   };
