@@ -108,3 +108,21 @@ test('runsc, sancov and a trace of the same program agree on the covered blocks'
   const workerOnly = [...runsc].filter((l) => parseRange(l).path === APP && parseRange(l).sl === LINES.workerOnly);
   assert.ok(workerOnly.length > 0 && workerOnly.every((l) => !ranges.includes(l)), 'the worker-only block is in the report, not in the main-task trace');
 });
+
+test('child processes are followed and merged, including one that dies of an uncaught exception', () => {
+  const dir = path.join(ws.dir, 'cov-procs');
+  const script = `"${process.execPath}" ${APP} ok; "${process.execPath}" ${APP} throw; exit 0`;
+  const r = runCli(['run', '--filter', FILTER, '--coverage-dir', dir, '--manifest', ws.manifest, '--', 'sh', '-c', script], { env: ws.env });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /fixture failure/);
+  assert.ok(fs.readdirSync(dir).filter((f) => f.endsWith('.json')).length >= 2);
+  const rep = runCli(['report', '--coverage-dir', dir, '--format', 'lcov'], { env: ws.env });
+  assert.equal(rep.status, 0, rep.stderr);
+  const app = rep.stdout.split('end_of_record').find((s) => s.includes(`SF:${APP}`)) ?? '';
+  assert.match(app, /^FNDA:2,parseAll$/m, 'one call in each process');
+  const go = runCli(['report', '--coverage-dir', dir, '--format', 'gocover'], { env: ws.env }).stdout.split('\n');
+  const throwCol = fs.readFileSync(path.join(REPO, APP), 'utf8').split('\n')[LINES.throwLine - 1]!.indexOf('throw new') + 1;
+  const throwBlock = go.find((l) => l.startsWith(`${APP}:${LINES.throwLine}.${throwCol},`));
+  assert.ok(throwBlock, `a block starts at the throw (column ${throwCol})`);
+  assert.equal(throwBlock.split(' ')[2], '1', 'the throw ran in the process that died of it');
+});

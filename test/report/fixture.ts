@@ -18,6 +18,7 @@ export const LINES = {
   parseAll: lineOf('export function parseAll'),
   workerOnly: lineOf("console.log('worker'"),
   neverCalledBody: lineOf('if (x > 1) return x * 2;'),
+  throwLine: lineOf("if (how === 'throw')"),
 };
 
 function lineOf(text: string): number {
