@@ -15,6 +15,15 @@ import { runFuzz } from './fuzz/index.mjs';
 import { ROOT, environmentLine, packageVersion } from './lib/util.mjs';
 
 const SECTIONS = ['exec', 'scale', 'instrument', 'fuzz'];
+/** Everything after this line of the output file is hand-written analysis, kept across runs. */
+const KEEP_MARKER = '<!-- Hand-written analysis below: bench/run.mjs keeps it when it rewrites this file. -->';
+
+/** The hand-written tail of an existing results file (from the marker on), or the bare marker. */
+function keptAnalysis(file) {
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const at = old.indexOf(KEEP_MARKER);
+  return at >= 0 ? old.slice(at).trimEnd() : KEEP_MARKER;
+}
 
 function parseArgs(argv) {
   const opts = { quick: false, out: path.join(ROOT, 'bench', 'RESULTS.md'), only: SECTIONS };
@@ -75,8 +84,9 @@ async function main() {
     '## Goals missed',
     '',
     ...(shortfalls.length ? shortfalls.map((s) => `- ${s}`) : ['None.']),
-  ];
-  const text = `${[...head, '', ...parts, ...memory].join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`;
+  ].join('\n');
+  const tables = [head, ...parts, ...memory].join('\n\n');
+  const text = `${tables}\n\n${keptAnalysis(opts.out)}\n`;
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
   fs.writeFileSync(opts.out, text);
   log(`wrote ${path.relative(process.cwd(), opts.out) || opts.out}`);

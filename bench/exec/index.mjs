@@ -33,7 +33,7 @@ export async function runExec({ tmp, quick, log }) {
   log('exec: instrumenting the libraries with istanbul');
   const istanbulLibs = prepareIstanbulRoot(path.join(tmp, 'istanbul'), LIBS);
   const reps = quick ? 1 : 5;
-  const timing = quick ? { warmupMs: 0, measureMs: 0, minIters: 1 } : { warmupMs: 500, measureMs: 1500, minIters: 5 };
+  const timing = quick ? { warmupMs: 0, measureMs: 0, minIters: 1 } : { warmupMs: 300, measureMs: 800, minIters: 5 };
   const filter = LIBS.map((l) => `node_modules/${l}/**`).join(',');
   const runs = []; // runs[rep][variant] = child result
   for (let rep = 0; rep < reps; rep++) {

@@ -50,7 +50,7 @@ export async function runFuzz({ tmp, quick, log }) {
     };
   }
   const reps = quick ? 1 : 3;
-  const seconds = quick ? 2 : 10;
+  const seconds = quick ? 2 : 5;
   const runs = [];
   for (let rep = 0; rep < reps; rep++) {
     runs.push({});
