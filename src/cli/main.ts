@@ -37,6 +37,12 @@ async function dispatch(argv: string[]): Promise<number> {
   return mod.main(rest);
 }
 
+// A reader that goes away early (`kcovjs symbolize --all | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 dispatch(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
