@@ -28,19 +28,37 @@ export interface PreambleInput {
   shadowsGlobalThis: boolean;
   /** Declare `babelHelpers` (legacy decorators). */
   decoratorHelpers: boolean;
+  /**
+   * Register from a hoisted function (ESM): in an import cycle, another module may call one
+   * of this module's function declarations before this module's body has run; such
+   * functions start with `Pc || Pi();` (see `lazyInit`).
+   */
+  lazy: boolean;
+}
+
+/** JSON text with U+2028/U+2029 escaped: V8 counts them as line breaks even inside strings. */
+function jsLiteral(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+/** Entry guard of a top-level function declaration in an ES module (see `PreambleInput.lazy`). */
+export function lazyInit(P: string): string {
+  return `;${P}c || ${P}i();`;
 }
 
 /** The one-line preamble: registers the file and binds the hooks to module-local names. */
 export function preamble(p: PreambleInput): string {
   const P = p.prefix;
   const global = p.shadowsGlobalThis ? '(() => {}).constructor("return this")()' : 'globalThis';
-  const args = [JSON.stringify(p.filename), JSON.stringify(p.hash), p.blocks, p.sites, JSON.stringify(JSON.stringify(p.table))];
+  const args = [jsLiteral(p.filename), jsLiteral(p.hash), p.blocks, p.sites, jsLiteral(JSON.stringify(p.table))];
   const parts = [`${P} = ${global}.__kcovjs_runtime.register(${args.join(', ')})`, `${P}c = ${P}.c`, `${P}t = ${P}.t`, `${P}h = ${P}.h`];
   if (p.usesResume) parts.push(`${P}a = ${P}.a`);
   if (p.usesSwitch) parts.push(`${P}w = ${P}.w`);
   for (let op = 0; op < COMPARE_OPS.length; op++) if (p.compareOps.has(op)) parts.push(`${P}q${op} = ${P}.q[${op}]`);
   if (p.decoratorHelpers) parts.push(`babelHelpers = ${DECORATOR_HELPERS}`);
-  return `;var ${parts.join(', ')};`;
+  if (!p.lazy) return `;var ${parts.join(', ')};`;
+  const names = parts.map((x) => x.slice(0, x.indexOf(' =')));
+  return `;var ${names.join(', ')}; function ${P}i() { ${parts.join('; ')}; } ${P}c || ${P}i();`;
 }
 
 /**

@@ -98,7 +98,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
 
   const P = choosePrefix(source);
   const edits = new EditBuffer();
-  const walk = new Walker(edits, lines, P).program(program);
+  const walk = new Walker(edits, lines, P, kind === 'module').program(program);
   const ms = new MagicString(source);
   edits.applyTo(ms);
   if (walk.sawDecorator && source.includes('babelHelpers')) {
@@ -119,6 +119,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
     usesResume: walk.usesResume,
     usesSwitch: walk.usesSwitch,
     shadowsGlobalThis: declaresTopLevel(program, 'globalThis'),
+    lazy: kind === 'module',
     decoratorHelpers: walk.sawDecorator && lang !== 'js' && lang !== 'jsx',
   });
   insertAtPrologueEnd(ms, program, source, text);
@@ -168,16 +169,21 @@ function transform(filename: string, code: string, lang: Lang, kind: SourceKind,
   return { code: out.code, map: out.map as SourceMapV3 | undefined };
 }
 
-/** Inserts `text` after the hashbang and the directive prologue, on the same line. */
+/**
+ * Inserts `text` after the hashbang and the directive prologue, on the same line: after the
+ * last directive, else right before the first statement (so leading comments such as JSX
+ * pragmas and licences stay first).
+ */
 function insertAtPrologueEnd(ms: MagicString, program: Node, source: string, text: string): void {
-  let at = 0;
   const body = program.body as Node[];
   let last: Node | undefined;
   for (const s of body) {
     if (typeof s.directive !== 'string') break;
     last = s;
   }
+  let at = 0;
   if (last) at = last.end;
+  else if (body.length > 0) at = body[0]!.start;
   else if (program.hashbang) {
     at = program.hashbang.end as number;
     if (source.startsWith('\r\n', at)) at += 2;

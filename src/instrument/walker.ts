@@ -8,7 +8,7 @@
  */
 import { COMPARE_OPS, SITE_SWITCH } from '../abi/table.js';
 import type { EditBuffer } from './edits.js';
-import { hitExpressionOpen, hitStatement } from './emit.js';
+import { hitExpressionOpen, hitStatement, lazyInit } from './emit.js';
 import type { LineIndex } from './lines.js';
 import { caseLiteral, CONTROL_STATEMENTS, endsRun, isAnonymousFunction, isLiteralOperand, isTypeOnly, literalValue, skipNode, TYPE_KEYS } from './nodes.js';
 import type { Node } from './nodes.js';
@@ -39,15 +39,26 @@ export class Walker {
   private usesSwitch = false;
   private sawDecorator = false;
 
+  /** Top-level function declarations of an ES module: they get the lazy-init guard. */
+  private readonly guarded = new Set<Node>();
+
   constructor(
     private readonly ms: EditBuffer,
     private readonly lines: LineIndex,
     private readonly P: string,
+    /** ES module: guard hoisted functions against calls before the module body runs. */
+    private readonly lazy = false,
   ) {}
 
   /** Walks the program body (after its directives). */
   program(program: Node): WalkResult {
     const body = program.body as Node[];
+    if (this.lazy) {
+      for (const s of body) {
+        const d = s.type.startsWith('Export') && s.declaration ? s.declaration : s;
+        if (d.type === 'FunctionDeclaration' && d.body) this.guarded.add(d);
+      }
+    }
     if (body.some((s) => typeof s.directive !== 'string')) this.statements(body, program.end);
     return {
       blocks: this.blocks,
@@ -156,8 +167,9 @@ export class Walker {
         this.arm(s.body);
         return this.visit(s.test);
       case 'WithStatement':
-        this.visit(s.object);
-        return this.arm(s.body);
+        // Nothing inside a `with` body is instrumented: our names would be looked up on
+        // the object (its `has` trap and getters would see them).
+        return this.visit(s.object);
       case 'SwitchStatement':
         return this.switchStatement(s);
       case 'TryStatement':
@@ -227,7 +239,13 @@ export class Walker {
     for (const p of f.params as Node[]) this.visit(p);
     const body = f.body as Node | null;
     if (!body) return; // overload signature or abstract member
-    if (body.type === 'BlockStatement' || body.type === 'FunctionBody') return this.statements(body.body, body.end - 1);
+    if (body.type === 'BlockStatement' || body.type === 'FunctionBody') {
+      if (this.guarded.has(f)) {
+        const first = (body.body as Node[]).find((s) => typeof s.directive !== 'string');
+        this.ms.appendRight(first ? first.start : body.end - 1, lazyInit(this.P));
+      }
+      return this.statements(body.body, body.end - 1);
+    }
     this.wrap(body); // concise arrow body
     this.visit(body);
   }

@@ -124,3 +124,13 @@ export const result = [it.next().value, it.next().value, it.next('stop'), await 
 `);
   assert.deepEqual(instr.result[2], { value: 'stop', done: true });
 });
+
+test('with bodies see no instrumentation names; U+2028 in literals does not shift lines', async () => {
+  await same(`
+const seen = [];
+const scope = new Proxy({ x: 2 }, { has(t, k) { if (typeof k === 'string') seen.push(k); return k in t; } });
+with (scope) { if (x > 1) x = x === 2 ? 3 : 4; }
+const sep = ['\\u2028', '\\u2029'];
+module.exports.result = [seen, sep.length, new Error().stack.split('\\n')[1].match(/:(\\d+):/)[1]];
+`, 'commonjs');
+});
