@@ -5,7 +5,7 @@
  */
 import type { Rng } from './rng.js';
 
-/** Byte encodings of the two operands of one comparison. */
+/** Byte encodings of the operands of one comparison: `a` may be in an input, `b` replaces it. */
 export interface CmpPair {
   readonly a: Uint8Array;
   readonly b: Uint8Array;
@@ -14,14 +14,22 @@ export interface CmpPair {
 /** Longest operand kept, in bytes. */
 const MAX_OPERAND = 128;
 
-/** A bounded table of recent comparison operand pairs, newest replacing oldest. */
+/**
+ * A bounded table of recent comparison operand pairs, newest replacing oldest. Pairs are
+ * directed (replace `a` by `b`). A table made for one input (`input` given) keeps only the
+ * directions whose `a` occurs in that input, which is what input-to-state replacement needs;
+ * a table without an input keeps both directions.
+ */
 export class CmpTable {
   private readonly pairs: CmpPair[] = [];
   private readonly keys: string[] = [];
   private readonly known = new Set<string>();
   private next = 0;
+  private readonly hay: Buffer | undefined;
 
-  constructor(readonly capacity = 1024) {}
+  constructor(readonly capacity = 1024, input?: Uint8Array) {
+    this.hay = input ? Buffer.from(input.buffer, input.byteOffset, input.byteLength) : undefined;
+  }
 
   /** Number of pairs held. */
   get size(): number {
@@ -33,11 +41,25 @@ export class CmpTable {
     return this.pairs.length === 0 ? undefined : this.pairs[rng.below(this.pairs.length)];
   }
 
-  /** Adds a pair of byte strings (ignored when equal, empty, too long or already known). */
+  /**
+   * Adds the operands of one comparison (ignored when equal, too long, or, for a table
+   * made for an input, when neither occurs in it). Returns whether a pair was added.
+   */
   addBytes(a: Uint8Array, b: Uint8Array): boolean {
-    if (a.length === 0 && b.length === 0) return false;
     if (a.length > MAX_OPERAND || b.length > MAX_OPERAND) return false;
     if (Buffer.compare(a, b) === 0) return false;
+    const ab = this.present(a) && this.addDirected(a, b);
+    const ba = this.present(b) && this.addDirected(b, a);
+    return ab || ba;
+  }
+
+  private present(x: Uint8Array): boolean {
+    if (!this.hay) return true;
+    return x.length > 0 && this.hay.indexOf(x) >= 0;
+  }
+
+  private addDirected(a: Uint8Array, b: Uint8Array): boolean {
+    if (b.length === 0) return false;
     const key = `${Buffer.from(a).toString('latin1')}\u0000${Buffer.from(b).toString('latin1')}`;
     if (this.known.has(key)) return false;
     const pair = { a: Uint8Array.from(a), b: Uint8Array.from(b) };
@@ -68,7 +90,7 @@ export class CmpTable {
     if (a === b || Number.isNaN(a) || Number.isNaN(b)) return;
     this.addBytes(Buffer.from(String(a), 'latin1'), Buffer.from(String(b), 'latin1'));
     if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return;
-    for (const little of [true, false]) {
+    for (const little of width === 1 ? [true] : [true, false]) {
       const ea = encodeInt(a, width, little);
       const eb = encodeInt(b, width, little);
       if (ea && eb) this.addBytes(ea, eb);
@@ -79,6 +101,15 @@ export class CmpTable {
 /** Two's complement encoding of integer `v` in `width` bytes, or null if it does not fit. */
 export function encodeInt(v: number, width: number, little: boolean): Uint8Array | null {
   if (width !== 1 && width !== 2 && width !== 4 && width !== 8) return null;
+  if (width < 8) {
+    // Fast path without BigInt: the value must fit signed or unsigned in width bytes.
+    const bits = width * 8;
+    if (v < -(2 ** (bits - 1)) || v >= 2 ** bits) return null;
+    const out = new Uint8Array(width);
+    const u = v < 0 ? v + 2 ** bits : v;
+    for (let i = 0; i < width; i++) out[little ? i : width - 1 - i] = Math.floor(u / 2 ** (8 * i)) & 0xff;
+    return out;
+  }
   const bits = BigInt(width * 8);
   const big = BigInt(v);
   const min = -(1n << (bits - 1n));

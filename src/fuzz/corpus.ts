@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { CmpTable } from './cmp.js';
 import type { Rng } from './rng.js';
 
 /** Hex SHA-1 of some bytes (libFuzzer names corpus files and artifacts by it). */
@@ -14,16 +15,18 @@ export function sha1(data: Uint8Array): string {
 }
 
 /**
- * Writes `data` to `file` so that a reader (or a kill at any moment) sees either no file or
- * the whole file: write to a temporary name in the same directory, flush, then rename.
+ * Writes `data` to `file` so that a reader (or a kill of the process at any moment) sees
+ * either no file or the whole file: write to a temporary dot-name in the same directory,
+ * then rename. With `durable`, the data is also flushed to the disk before the rename
+ * (artifacts: they must survive a crash of the machine too).
  */
-export function writeFileAtomic(file: string, data: Uint8Array): void {
+export function writeFileAtomic(file: string, data: Uint8Array, durable = false): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(tmp, 'wx');
   try {
     fs.writeSync(fd, data);
-    fs.fsyncSync(fd);
+    if (durable) fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
@@ -85,6 +88,8 @@ export interface CorpusEntry {
   setKey: string;
   /** Times it was picked for mutation. */
   picks: number;
+  /** Comparison operands seen while running it (set by a TRACE_CMP run). */
+  cmp?: CmpTable;
 }
 
 /** The in-memory corpus, optionally mirrored into an output directory. */
@@ -132,17 +137,22 @@ export class Corpus {
     const oldName = old.name;
     old.data = data;
     old.name = name;
+    old.cmp = undefined;
     this.byName.set(name, old);
     this.persist(old);
     if (this.outDir) fs.rmSync(path.join(this.outDir, oldName), { force: true });
     return old;
   }
 
-  /** An entry to mutate: uniform, with a bias toward the newer half. */
+  /**
+   * An entry to mutate: half the time uniform, else biased toward recent finds (the newest
+   * 16, or the newer half), which usually sit at the frontier of the coverage.
+   */
   pick(rng: Rng): CorpusEntry | undefined {
     const n = this.entries.length;
     if (n === 0) return undefined;
-    const i = rng.bool() ? rng.below(n) : n - 1 - rng.below(Math.ceil(n / 2));
+    const r = rng.below(4);
+    const i = r < 2 ? rng.below(n) : n - 1 - rng.below(r === 2 ? Math.min(n, 16) : Math.ceil(n / 2));
     const e = this.entries[i]!;
     e.picks++;
     return e;

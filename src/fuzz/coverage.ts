@@ -87,10 +87,10 @@ export class KcovCoverage {
 
   /**
    * Runs `execute` with the comparison instance enabled instead of the PC one, and adds the
-   * operands of every record to `table`. Errors of the execution are the caller's business;
+   * operands of every record to each table. Errors of the execution are the caller's business;
    * the PC instance is enabled again in every case.
    */
-  async traceCompares(execute: Execute, table: CmpTable): Promise<void> {
+  async traceCompares(execute: Execute, tables: readonly CmpTable[]): Promise<void> {
     const cmp = this.cmp;
     if (!cmp) return;
     this.pc.ioctl(KCOV_DISABLE, 0);
@@ -106,27 +106,36 @@ export class KcovCoverage {
       } finally {
         cmp.ioctl(KCOV_DISABLE, 0);
       }
-      harvest(cmp, this.cmpU32!, table);
+      harvest(cmp, this.cmpU32!, tables);
     } finally {
       this.enablePc();
     }
   }
 }
 
-/** Adds the operands of the records in a TRACE_CMP area to `table`. */
-function harvest(file: KcovFile, u32: Uint32Array, table: CmpTable): void {
+/** Adds the operands of the records in a TRACE_CMP area to the tables. */
+function harvest(file: KcovFile, u32: Uint32Array, tables: readonly CmpTable[]): void {
   const count = Math.min(u32[0]!, Math.floor((CMP_WORDS - 1) / KCOV_WORDS_PER_CMP));
+  // Loops compare the same operands over and over: handle each distinct record once.
+  const seen = new Set<string>();
   for (let i = 0; i < count; i++) {
-    const type = u32[(1 + i * KCOV_WORDS_PER_CMP) * 2]!;
+    const w = (1 + i * KCOV_WORDS_PER_CMP) * 2;
+    const type = u32[w]!;
+    const key = `${type},${u32[w + 2]},${u32[w + 3]},${u32[w + 4]},${u32[w + 5]}`;
     const ops = file.cmpOperands(i);
     if (!ops) continue;
     const [a, b] = ops;
+    // String records carry only 8 bytes of each operand; the full values tell them apart.
+    const full = (type & KCOVJS_CMP_STRING) !== 0 ? `${key},${String(a)}\u0000${String(b)}` : key;
+    if (seen.has(full)) continue;
+    seen.add(full);
     if ((type & KCOVJS_CMP_STRING) !== 0) {
-      table.addStrings(String(a), String(b));
+      for (const t of tables) t.addStrings(String(a), String(b));
     } else {
       const x = toNumber(a);
       const y = toNumber(b);
-      if (x !== null && y !== null) table.addNumbers(x, y, 1 << ((type & KCOV_CMP_MASK) >> 1));
+      if (x === null || y === null) continue;
+      for (const t of tables) t.addNumbers(x, y, 1 << ((type & KCOV_CMP_MASK) >> 1));
     }
   }
 }

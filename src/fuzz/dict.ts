@@ -75,12 +75,15 @@ export function loadDictionary(file: string): Buffer[] {
 }
 
 /**
- * Turns code literals into dictionary entries: strings as UTF-8 (1..64 bytes) and
- * numbers in their decimal text form (JS parsers mostly compare numbers parsed from text).
+ * Turns code literals into dictionary entries: strings as UTF-8 (1..64 bytes), numbers in
+ * their decimal text form (JS parsers mostly compare numbers parsed from text), and numbers
+ * that are printable ASCII codes also as that character (`ch === 0x3C` in a hand-written
+ * parser means '<').
  */
 export function literalEntries(literals: ReadonlyArray<string | number>): Buffer[] {
   const out: Buffer[] = [];
   for (const l of literals) {
+    if (typeof l === 'number' && Number.isInteger(l) && l >= 0x20 && l < 0x7f) out.push(Buffer.from([l]));
     const text = typeof l === 'number' ? numberText(l) : l;
     if (text === null || text.length === 0) continue;
     const b = Buffer.from(text, 'utf8');

@@ -34,6 +34,7 @@ export class Engine {
   private readonly mutator: Mutator;
   private readonly manual = new Dictionary(1 << 16);
   private readonly auto = new Dictionary(4096);
+  private readonly autoShort = new Dictionary(512);
   private readonly persistent = new Dictionary(1024);
   private readonly scratch: Uint8Array;
   private readonly known = new Set<string>();
@@ -44,6 +45,11 @@ export class Engine {
   private lastSync = 0;
   private ms = '';
   private base = '';
+  /** The corpus input being mutated. */
+  private parent: CorpusEntry | undefined;
+  /** libFuzzer's length control: inputs grow up to `lim`, which grows when coverage stalls. */
+  private lim = 4;
+  private lastNewAt = 0;
 
   constructor(
     private readonly cfg: WorkerConfig,
@@ -57,8 +63,9 @@ export class Engine {
     this.corpus = new Corpus(cfg.corpusDirs[0]);
     for (const e of cfg.dictEntries) this.manual.add(Buffer.from(e));
     this.mutator = new Mutator(this.rng, {
-      manual: this.manual, auto: this.auto, persistent: this.persistent, cmp: this.cmp,
+      manual: this.manual, auto: this.auto, autoShort: this.autoShort, persistent: this.persistent, cmp: this.cmp,
       other: () => this.corpus.pick(this.rng)?.data,
+      localCmp: () => this.parent?.cmp,
     }, cfg.onlyAscii);
   }
 
@@ -126,11 +133,16 @@ export class Engine {
       const entry = this.corpus.add(data, this.features.lastFeatures());
       for (const w of this.mutator.lastEntries) this.persistent.add(w, (k) => this.rng.below(k));
       if (entry) {
+        this.lastNewAt = this.execs;
         this.event('NEW', n);
         this.pendingCmp.push(entry);
       }
     } else if (parent && n < parent.data.length) {
-      if (this.corpus.reduce(Buffer.from(buf.subarray(0, n)), this.features.lastFeatures())) this.event('REDUCE', n);
+      const reduced = this.corpus.reduce(Buffer.from(buf.subarray(0, n)), this.features.lastFeatures());
+      if (reduced) {
+        this.event('REDUCE', n);
+        if (this.coverage.hasCmp) this.pendingCmp.push(reduced);
+      }
     }
   }
 
@@ -143,7 +155,9 @@ export class Engine {
     ctl[Slot.SEQ]!++;
     ctl[Slot.RUNNING] = 1;
     const fn = this.fn;
-    await this.coverage.traceCompares(() => fn(Buffer.from(entry.data)), this.cmp);
+    const local = new CmpTable(256, entry.data);
+    await this.coverage.traceCompares(() => fn(Buffer.from(entry.data)), [local, this.cmp]);
+    entry.cmp = local;
     ctl[Slot.RUNNING] = 0;
   }
 
@@ -151,7 +165,7 @@ export class Engine {
     this.publish();
     this.post({
       type: 'event', event, execs: this.execs, cov: this.features.blocks, ft: this.features.features,
-      corp: this.corpus.entries.length, corpBytes: this.corpus.bytes, len, ms: event === 'NEW' || event === 'REDUCE' ? this.ms : '',
+      corp: this.corpus.entries.length, corpBytes: this.corpus.bytes, lim: this.lim, len, ms: event === 'NEW' || event === 'REDUCE' ? this.ms : '',
     });
   }
 
@@ -196,6 +210,7 @@ export class Engine {
     if (seeds.length === 0) seeds.push(Buffer.alloc(0));
     if (!(await this.runInputs(seeds, false))) return;
     this.refreshLiterals();
+    this.lim = Math.min(this.cfg.maxLen, Math.max(4, ...this.corpus.entries.map((e) => e.data.length)));
     this.event('INITED', 0);
     this.lastSync = Date.now();
     const { ctl } = this.shared;
@@ -204,12 +219,14 @@ export class Engine {
       const batchEnd = Math.min(limit, this.execs + BATCH);
       while (this.execs < batchEnd && !this.finished) {
         const parent = this.corpus.pick(this.rng);
+        this.parent = parent;
         let n = 0;
         if (parent) {
           n = Math.min(parent.data.length, this.scratch.length);
           this.scratch.set(parent.data.subarray(0, n));
         }
-        n = this.mutator.mutate(this.scratch, n, this.scratch.length);
+        this.growLimit();
+        n = this.mutator.mutate(this.scratch, n, Math.max(n, this.lim));
         this.ms = `${this.mutator.lastSequence.length} ${this.mutator.lastSequence.map((s) => `${s}-`).join('')}`;
         this.base = parent?.name ?? '';
         let r = this.run(this.scratch, n);
@@ -226,6 +243,15 @@ export class Engine {
     if (!this.finished) this.event('DONE', 0);
   }
 
+  /** Raises the length limit when no new input was found for a while (about 100*log2(lim) runs). */
+  private growLimit(): void {
+    if (this.lim >= this.cfg.maxLen) return;
+    const log = 31 - Math.clz32(this.lim);
+    if (this.execs - this.lastNewAt <= 100 * log) return;
+    this.lim = Math.min(this.cfg.maxLen, this.lim + Math.max(1, log));
+    this.lastNewAt = this.execs;
+  }
+
   /** Picks up inputs other workers wrote to the shared corpus directory. */
   private async sync(): Promise<boolean> {
     this.lastSync = Date.now();
@@ -240,7 +266,9 @@ export class Engine {
     if (!this.cfg.useLiterals) return;
     const rt = getRuntime();
     if (!rt) return;
-    for (const e of literalEntries(rt.literals())) this.auto.add(e, (k) => this.rng.below(k));
+    for (const e of literalEntries(rt.literals())) {
+      (e.length <= 2 ? this.autoShort : this.auto).add(e, (k) => this.rng.below(k));
+    }
   }
 }
 

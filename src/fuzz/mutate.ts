@@ -13,10 +13,14 @@ export interface MutationSources {
   manual: Dictionary;
   /** Literals of the instrumented code. */
   auto: Dictionary;
+  /** Literals of one or two bytes (single characters and char codes), kept apart so they are not drowned. */
+  autoShort: Dictionary;
   /** Entries that once produced new coverage (libFuzzer's persistent auto-dictionary). */
   persistent: Dictionary;
-  /** Operand pairs from TRACE_CMP records. */
+  /** Operand pairs from TRACE_CMP records of any input. */
   cmp: CmpTable;
+  /** Operand pairs found in the input being mutated, if it was traced. */
+  localCmp(): CmpTable | undefined;
   /** Another corpus input for crossover, or undefined when the corpus has one input. */
   other(): Uint8Array | undefined;
 }
@@ -215,10 +219,11 @@ function fromDictionary(pick: (m: Mutator) => Dictionary): MutateFn {
 
 /** Input-to-state: replace an operand seen in a comparison with the other operand. */
 const cmpReplace: MutateFn = (m, d, size, max) => {
-  const pair = m.sources.cmp.pick(m.rng);
+  const local = m.sources.localCmp();
+  const table = local && local.size > 0 && !m.rng.oneIn(4) ? local : m.sources.cmp;
+  const pair = table.pick(m.rng);
   if (!pair) return 0;
-  const [from, to] = m.rng.bool() ? [pair.a, pair.b] : [pair.b, pair.a];
-  if (to.length === 0) return 0;
+  const { a: from, b: to } = pair;
   const at = indexOfFrom(d, size, from, m.rng.below(Math.max(1, size)));
   if (at >= 0) {
     m.lastEntries.push(Buffer.from(to));
@@ -242,6 +247,7 @@ const KINDS: readonly MutationKind[] = [
   { name: 'CrossOver', fn: crossOver },
   { name: 'ManualDict', fn: fromDictionary((m) => m.sources.manual) },
   { name: 'AutoDict', fn: fromDictionary((m) => m.sources.auto) },
+  { name: 'AutoChar', fn: fromDictionary((m) => m.sources.autoShort) },
   { name: 'PersAutoDict', fn: fromDictionary((m) => m.sources.persistent) },
   { name: 'CMP', fn: cmpReplace },
   { name: 'CMP', fn: cmpReplace },

@@ -96,6 +96,8 @@ export interface EventMessage {
   ft: number;
   corp: number;
   corpBytes: number;
+  /** Current input length limit (libFuzzer's `lim:`). */
+  lim: number;
   len: number;
   ms: string;
 }

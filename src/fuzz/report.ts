@@ -17,7 +17,7 @@ export type FindingKind = 'crash' | 'timeout' | 'oom';
 export function writeArtifact(prefix: string, kind: FindingKind, data: Uint8Array, exactPath?: string): string {
   const file = exactPath ?? `${prefix}${kind}-${sha1(data)}`;
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileAtomic(file, data);
+  writeFileAtomic(file, data, true);
   return file;
 }
 
@@ -31,17 +31,18 @@ export interface StatusNumbers {
 }
 
 /** One libFuzzer-style status line: `#N<TAB>EVENT cov: .. ft: .. corp: N/Sb exec/s: .. rss: ..Mb`. */
-export function statusLine(event: string, n: StatusNumbers, elapsedSec: number, extra = ''): string {
+export function statusLine(event: string, n: StatusNumbers, elapsedSec: number, extra = '', lim = 0): string {
   const rate = elapsedSec > 0 ? Math.floor(n.execs / elapsedSec) : 0;
   const rss = Math.round(process.memoryUsage.rss() / (1 << 20));
   const tail = extra ? ` ${extra}` : '';
-  return `#${n.execs}\t${event.padEnd(6)} cov: ${n.cov} ft: ${n.ft} corp: ${n.corp}/${sizeText(n.corpBytes)} exec/s: ${rate} rss: ${rss}Mb${tail}`;
+  const limText = lim > 0 ? ` lim: ${lim}` : '';
+  return `#${n.execs}\t${event.padEnd(6)} cov: ${n.cov} ft: ${n.ft} corp: ${n.corp}/${sizeText(n.corpBytes)}${limText} exec/s: ${rate} rss: ${rss}Mb${tail}`;
 }
 
-/** The `L: len/max MS: n Op-Op-` tail of NEW and REDUCE lines. */
-export function eventTail(e: EventMessage, maxLen: number): string {
+/** The `L: len/lim MS: n Op-Op-` tail of NEW and REDUCE lines. */
+export function eventTail(e: EventMessage): string {
   if (e.event !== 'NEW' && e.event !== 'REDUCE') return '';
-  return `L: ${e.len}/${maxLen}${e.ms ? ` MS: ${e.ms}` : ''}`;
+  return `L: ${e.len}/${e.lim}${e.ms ? ` MS: ${e.ms}` : ''}`;
 }
 
 /** libFuzzer's compact byte sizes: 12b, 3Kb, 5Mb. */

@@ -147,7 +147,7 @@ class Session {
           return;
         }
         if (m.event === 'INITED' && r !== this.running[0]) return;
-        this.line(statusLine(m.event, m, this.elapsed(), eventTail(m, this.o.maxLen)));
+        this.line(statusLine(m.event, m, this.elapsed(), eventTail(m), m.event === 'INITED' ? 0 : m.lim));
         break;
       }
       case 'crash':

@@ -28,9 +28,9 @@ test('rejects bad lines with the line number', () => {
   assert.throws(() => parseDictionary('"unterminated'), DictionaryError);
 });
 
-test('literal entries: strings as utf8, interesting numbers as decimal text', () => {
-  const e = literalEntries(['JXL ', 3, 1234, 'é', '', 2.5]).map((b) => b.toString('utf8'));
-  assert.deepEqual(e, ['JXL ', '1234', 'é', '2.5']);
+test('literal entries: strings as utf8, interesting numbers as decimal text, char codes as chars', () => {
+  const e = literalEntries(['JXL ', 3, 1234, 'é', '', 2.5, 0x3c]).map((b) => b.toString('utf8'));
+  assert.deepEqual(e, ['JXL ', '1234', 'é', '2.5', '<', '60']);
 });
 
 test('Dictionary de-duplicates and respects capacity', () => {

@@ -7,7 +7,8 @@ import { CmpTable } from '../../src/fuzz/cmp.js';
 
 function sources(other?: Uint8Array) {
   return {
-    manual: new Dictionary(16), auto: new Dictionary(16), persistent: new Dictionary(16), cmp: new CmpTable(),
+    manual: new Dictionary(16), auto: new Dictionary(16), autoShort: new Dictionary(16), persistent: new Dictionary(16), cmp: new CmpTable(),
+    localCmp: (): CmpTable | undefined => undefined,
     other: () => other,
   };
 }
