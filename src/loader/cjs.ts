@@ -10,7 +10,8 @@ import type { Filter } from './filter.js';
 import { transformForLoad } from './transform.js';
 
 interface CjsModule {
-  _compile(content: string, filename: string): unknown;
+  /** Node >= 20.19 passes 'module' as `format` for ES modules loaded by require(esm). */
+  _compile(content: string, filename: string, format?: string): unknown;
 }
 type ExtensionHandler = (module: CjsModule, filename: string) => void;
 
@@ -22,10 +23,10 @@ export function installCjsHook(filter: Filter, runtime: Runtime): void {
   if (proto[patched]) return;
   proto[patched] = true;
   const compile = proto._compile;
-  proto._compile = function kcovjsCompile(this: CjsModule, content: string, filename: string): unknown {
-    const out = transformForLoad(content, filename, 'commonjs', filter);
+  proto._compile = function kcovjsCompile(this: CjsModule, content: string, filename: string, format?: string): unknown {
+    const out = transformForLoad(content, filename, format === 'module' ? 'module' : 'commonjs', filter);
     if (out.failure) runtime.noteFailure(filename, out.failure);
-    return compile.call(this, out.code, filename);
+    return format === undefined ? compile.call(this, out.code, filename) : compile.call(this, out.code, filename, format);
   };
   const extensions = (Module as unknown as { _extensions: Record<string, ExtensionHandler> })._extensions;
   const readAsText: ExtensionHandler = (module, filename) => {

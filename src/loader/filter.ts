@@ -5,6 +5,7 @@
  * include (all files, if the list has none) and no exclude. kcovjs's own code and the
  * libraries it runs on are never selected, whatever the filter says.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +19,11 @@ export const TRANSPILED_EXTENSIONS = ['.ts', '.mts', '.cts', '.jsx', '.tsx'] as 
 /** The kcovjs package directory (two levels above dist/src/loader). */
 export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** Directories of kcovjs itself and of the packages its loader and runtime run on. */
+/** Directories of kcovjs itself and of the packages its loader and runtime run on (each ends with a separator). */
 function ownDirectories(): string[] {
   const dirs = [path.join(PACKAGE_DIR, 'dist'), path.join(PACKAGE_DIR, 'src')];
   const require = createRequire(path.join(PACKAGE_DIR, 'package.json'));
-  const pkg = require('./package.json') as { dependencies?: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   for (const dep of Object.keys(pkg.dependencies ?? {})) {
     try {
       dirs.push(path.dirname(require.resolve(`${dep}/package.json`)));

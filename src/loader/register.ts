@@ -13,10 +13,11 @@
  *   KCOVJS_COVERAGE_DIR  record block counters there when each thread ends (kcovjs run)
  */
 import * as path from 'node:path';
-import { register } from 'node:module';
+import { createRequire, register } from 'node:module';
 import { MessageChannel, isMainThread } from 'node:worker_threads';
 import { installRuntime } from '../runtime/registry.js';
-import { compileFilter } from './filter.js';
+import { compileFilter, PACKAGE_DIR } from './filter.js';
+import { instrument, stripTypes } from '../instrument/index.js';
 import { installCjsHook } from './cjs.js';
 import { propagateToWorkers } from './workers.js';
 
@@ -33,6 +34,16 @@ port1.unref();
 register('./hooks.js', import.meta.url, { data: { filter: filterSpec, root, port: port2 }, transferList: [port2] });
 
 propagateToWorkers(import.meta.url);
+
+// The CommonJS packages kcovjs runs on (picomatch, the parser's native bindings) go through
+// the CommonJS loader and would sit in require.cache, where the program would see them.
+// Load them all now (one small instrumentation does it), then drop their cache entries:
+// they are bound here already, and the program has not started yet, so every entry under
+// kcovjs's own directory is ours.
+instrument('let warm = 1;', { filename: path.join(PACKAGE_DIR, 'warm-up.ts'), kind: 'module' });
+stripTypes('let warm: number = 1;', { filename: path.join(PACKAGE_DIR, 'warm-up.ts'), kind: 'module' });
+const cache = createRequire(import.meta.url).cache;
+for (const key of Object.keys(cache)) if (key.startsWith(PACKAGE_DIR + path.sep)) delete cache[key];
 
 const coverageDir = process.env.KCOVJS_COVERAGE_DIR;
 if (coverageDir) {
