@@ -98,7 +98,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
 
   const P = choosePrefix(source);
   const edits = new EditBuffer();
-  const walk = new Walker(edits, lines, P, kind === 'module').program(program);
+  const walk = new Walker(edits, lines, P, kind === 'module', source).program(program);
   const ms = new MagicString(source);
   edits.applyTo(ms);
   if (walk.sawDecorator && source.includes('babelHelpers')) {

@@ -48,6 +48,8 @@ export class Walker {
     private readonly P: string,
     /** ES module: guard hoisted functions against calls before the module body runs. */
     private readonly lazy = false,
+    /** The source text, to see whether a function mentions `arguments`. */
+    private readonly source = '',
   ) {}
 
   /** Walks the program body (after its directives). */
@@ -236,14 +238,28 @@ export class Walker {
 
   private func(f: Node): void {
     if (f.decorators?.length) this.sawDecorator = true;
-    for (const p of f.params as Node[]) this.visit(p);
     const body = f.body as Node | null;
+    const blockBody = !!body && (body.type === 'BlockStatement' || body.type === 'FunctionBody');
+    // Default parameter values are blocks. Where the function has its own `arguments`, the
+    // counter goes into the body (`arguments[i] === undefined` is exactly when the default
+    // ran), so the parameter list reads the same in Function.prototype.toString; arrows and
+    // generators (whose bodies start late) keep it in the parameter list.
+    const inBody = blockBody && f.type !== 'ArrowFunctionExpression' && !f.generator &&
+      !/\barguments\b/.test(this.source.slice(f.start, f.end));
+    const defaults: string[] = [];
+    (f.params as Node[]).forEach((p, i) => {
+      if (!inBody || p.type !== 'AssignmentPattern') return this.visit(p);
+      this.visit(p.left);
+      const id = this.newBlock(p.right.start, p.right.end, 0);
+      defaults.push(`(arguments.length <= ${i} || arguments[${i}] === undefined) && ${hitExpressionOpen(this.P, id)}0);`);
+      this.visit(p.right);
+    });
     if (!body) return; // overload signature or abstract member
-    if (body.type === 'BlockStatement' || body.type === 'FunctionBody') {
-      if (this.guarded.has(f)) {
-        const first = (body.body as Node[]).find((s) => typeof s.directive !== 'string');
-        this.ms.appendRight(first ? first.start : body.end - 1, lazyInit(this.P));
-      }
+    if (blockBody) {
+      const first = (body.body as Node[]).find((s) => typeof s.directive !== 'string');
+      const at = first ? first.start : body.end - 1;
+      if (this.guarded.has(f)) this.ms.appendRight(at, lazyInit(this.P));
+      if (defaults.length > 0) this.ms.appendRight(at, `;${defaults.join('')}`);
       return this.statements(body.body, body.end - 1);
     }
     this.wrap(body); // concise arrow body

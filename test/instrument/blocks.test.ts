@@ -171,6 +171,21 @@ export function dp(a = 'A', { b = 'B' } = {}) { return a + b; }
   assert.equal(m.hits("'A'"), 1);
   assert.equal(m.hits("'B'"), 1);
   assert.equal(m.hits('{}'), 1);
+  assert.equal(m.exports.dp(undefined, {}), 'AB');
+  assert.equal(m.hits("'A'"), 2, 'an explicit undefined runs the default too');
+  assert.match(String(m.exports.dp), /^function dp\(a = 'A', \{ b = /, 'a top-level default reads as written');
+});
+
+test('default parameters of arrows, generators and arguments users stay in the parameter list', async () => {
+  const m = await load(`
+export const arrow = (a = 1) => a;
+export function* gen(a = 2) { yield a; }
+export function args(a = 3) { return arguments.length + a; }
+`);
+  assert.equal(m.exports.arrow(), 1);
+  assert.equal(m.exports.gen().next().value, 2);
+  assert.equal(m.exports.args(), 3);
+  for (const lit of ['1', '2', '3']) assert.equal(m.hits(lit), 1, lit);
 });
 
 test('resumption after await and yield is a block', async () => {
