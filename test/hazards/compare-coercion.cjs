@@ -16,7 +16,10 @@ console.log('caller seen through comparison:', (function compare2() {
 })());
 const thrower = { valueOf() { throw new Error('valueOf threw'); } };
 try { if (thrower < 1) console.log('no'); } catch (e) {
-  console.log(e.message, e.stack.split('\n').slice(1).filter((l) => !l.includes('node:internal')).map((l) => l.trim().replace(/\(.*[/\\]/, '(').replace(/^at \/.*[/\\]/, 'at ')).join(' / '));
+  // Frames from the throw down to this script's top level: a hook between them would show.
+  const frames = e.stack.split('\n').slice(1);
+  const top = frames.findIndex((l) => l.includes('Object.<anonymous>'));
+  console.log(e.message, frames.slice(0, top + 1).map((l) => l.replace(/.*[/\\]/, '').replace(/:\d+\)?$/, '')).join(' / '));
 }
 console.log(1n < 2, 2n == 2, 'a' < 'b', null >= 0, undefined == null, NaN != NaN, [2] > 1, ({}) == '[object Object]');
 const sym = Symbol('s');
