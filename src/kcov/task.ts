@@ -34,11 +34,14 @@ export class Task {
 const storage = new AsyncLocalStorage<Task>();
 const rootTask = new Task(0);
 let nextId = 1;
+/** Whether any runTask has been started on this thread; until then every caller is the root task. */
+let anyTask = false;
 let rootExitHooked = false;
 
 /** The task the calling code belongs to: the current `runTask` context, else the root task. */
 export function currentTask(): Task {
-  return storage.getStore() ?? rootTask;
+  // The hot path of tracing: skip the async-context lookup until a task exists.
+  return anyTask ? storage.getStore() ?? rootTask : rootTask;
 }
 
 /** The root task of this thread. */
@@ -68,6 +71,7 @@ function exitTask(task: Task): void {
  */
 export function runTask<T>(fn: () => T | PromiseLike<T>): Promise<Awaited<T>> {
   const task = new Task(nextId++);
+  anyTask = true;
   return storage.run(task, async (): Promise<Awaited<T>> => {
     try {
       return await fn();
