@@ -1,11 +1,11 @@
 /**
  * One execution-benchmark child: loads the library workloads under one variant, runs each
- * library's workload to a steady state and prints JSON with the median time per iteration,
+ * library's workload to a steady state and prints JSON with the median CPU and wall time per iteration,
  * the checksum of the results and the peak RSS.
  *
  *   node [--import kcovjs/register] child.mjs '<json config>'
  *
- * config: { variant, libsModule, kcovjsIndex, inputsDir, libs, warmupMs, measureMs, minIters }
+ * config: { variant, libsModule, kcovjsIndex, inputsDir, libs, warmupMs, warmupIters, measureMs, minIters }
  * Variants that need work in-process: "v8" (inspector precise block coverage, started before
  * the libraries load) and "kcov-pc" / "kcov-unique" / "kcov-cmp" (a kcov instance opened
  * through the device and enabled for this thread; the area is reset before each iteration).
@@ -46,22 +46,35 @@ async function enableKcov(mode) {
   return { reset: () => { area[0] = 0n; }, count: () => Number(area[0]), file };
 }
 
+/** CPU time (user + system, all threads) of this process in milliseconds. */
+function cpuMs() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * Warms up, then times iterations one by one. The figure is the median CPU time per
+ * iteration (robust when the shared machine deschedules us); the wall-clock median is kept too.
+ */
 function measure(fn, state, reset) {
   let checksum = 0;
-  const until = (ms, minIters, times) => {
+  const until = (ms, minIters, cpu, wall) => {
     const start = performance.now();
     for (let i = 0; i < minIters || performance.now() - start < ms; i++) {
       reset();
+      const c0 = cpuMs();
       const t0 = performance.now();
       checksum = fn(state);
-      if (times) times.push(performance.now() - t0);
+      if (wall) wall.push(performance.now() - t0);
+      if (cpu) cpu.push(cpuMs() - c0);
     }
   };
-  until(config.warmupMs, 2, null);
-  const times = [];
-  until(config.measureMs, config.minIters, times);
-  times.sort((a, b) => a - b);
-  return { ms: times[times.length >> 1], iterations: times.length, checksum };
+  until(config.warmupMs, config.warmupIters ?? 2, null, null);
+  const cpu = [];
+  const wall = [];
+  until(config.measureMs, config.minIters, cpu, wall);
+  const med = (v) => v.sort((a, b) => a - b)[v.length >> 1];
+  return { ms: med(cpu), wallMs: med(wall), iterations: cpu.length, checksum };
 }
 
 async function main() {

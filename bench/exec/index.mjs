@@ -33,7 +33,7 @@ export async function runExec({ tmp, quick, log }) {
   log('exec: instrumenting the libraries with istanbul');
   const istanbulLibs = prepareIstanbulRoot(path.join(tmp, 'istanbul'), LIBS);
   const reps = quick ? 1 : 5;
-  const timing = quick ? { warmupMs: 0, measureMs: 0, minIters: 1 } : { warmupMs: 300, measureMs: 800, minIters: 5 };
+  const timing = quick ? { warmupMs: 0, warmupIters: 1, measureMs: 0, minIters: 1 } : { warmupMs: 600, warmupIters: 20, measureMs: 800, minIters: 10 };
   const filter = LIBS.map((l) => `node_modules/${l}/**`).join(',');
   const runs = []; // runs[rep][variant] = child result
   for (let rep = 0; rep < reps; rep++) {
@@ -102,6 +102,10 @@ function summarize({ runs, reps, inputs, timing }) {
       if (a >= b) shortfalls.push(`execution: ${k} (${a.toFixed(2)}x) is not faster than ${v} (${b.toFixed(2)}x)`);
     }
   }
+  const wallRatio = (rep, v, lib) => runs[rep][v].results[lib].wallMs / runs[rep].plain.results[lib].wallMs;
+  const wallGeomeans = VARIANTS.filter((v) => v.name !== 'plain')
+    .map((v) => `${v.name} ${geomean(LIBS.map((lib) => median(Array.from({ length: reps }, (_, rep) => wallRatio(rep, v.name, lib))))).toFixed(2)}x`)
+    .join(', ');
   const last = runs[reps - 1];
   const recorded = LIBS.map((lib) => `${lib} ${last['kcov-unique'].results[lib].recorded}`).join(', ');
   const versions = LIBS.map((l) => `${l} ${packageVersion(l)}`).join(', ');
@@ -112,9 +116,10 @@ function summarize({ runs, reps, inputs, timing }) {
     `Libraries: ${versions}; istanbul-lib-instrument ${packageVersion('istanbul-lib-instrument')}.`,
     `Inputs (generated from fixed seeds; acorn parses ${inputs.acorn.sources.join(', ')}): ${inputLines}.`,
     `Method: one child process per (variant, repetition) running all libraries; ${reps} repetitions, variants interleaved`,
-    `and rotated between repetitions; per library ${timing.warmupMs} ms warm-up, then at least ${timing.minIters} iterations and`,
-    `${timing.measureMs} ms timed one by one; the figure of a child is the median iteration. Each cell is the ratio to the`,
-    'plain child of the same repetition: median (min-max over repetitions). The plain row gives milliseconds per',
+    `and rotated between repetitions; per library a warm-up of ${timing.warmupIters} iterations and ${timing.warmupMs} ms, then at least ${timing.minIters} iterations and`,
+    `${timing.measureMs} ms timed one by one; the figure of a child is the median CPU time (user + system, all threads) of an`,
+    'iteration: on this oversubscribed machine wall time mostly measures waiting for a core. Each cell is the ratio to the',
+    'plain child of the same repetition: median (min-max over repetitions). The plain row gives CPU milliseconds per',
     'iteration. Device variants: open, INIT_TRACE(512Ki words, syzkaller\'s size), mmap, ENABLE or UNIQUE_ENABLE for the',
     'main thread, and area[0] = 0 (unique: RESET_TRACE) before every iteration. kcovjs and istanbul instrument the five',
     'libraries\' packages only; V8 covers all code. Every variant computed the same checksums as plain unless noted below.',
@@ -123,6 +128,7 @@ function summarize({ runs, reps, inputs, timing }) {
     '',
     `Distinct blocks recorded in unique mode per iteration (last repetition): ${recorded}.`,
     `Blocks loaded: kcovjs ${last.kcovjs.blocks}; V8 coverage ranges ${last.v8.blocks}.`,
+    `Wall-clock geomean ratios for comparison (same runs): ${wallGeomeans}.`,
     ...(problems.length ? ['', '**Problems:**', ...[...new Set(problems)].map((p) => `- ${p}`)] : []),
   ].join('\n');
   const memoryMarkdown = [
