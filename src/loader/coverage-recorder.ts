@@ -50,6 +50,8 @@ export interface CoverageFile {
   /** Absolute path of the manifest that holds the block tables. */
   manifest: string;
   files: CoverageFileEntry[];
+  /** Files the filter selected that could not be instrumented (they ran plain). */
+  failures?: Array<{ file: string; reason: string }>;
 }
 
 /** A running recorder. */
@@ -81,7 +83,7 @@ export function snapshotCoverage(runtime: Runtime): CoverageFile {
   }
   return {
     version: COVERAGE_FORMAT_VERSION, kind: COVERAGE_KIND, pid: process.pid, threadId, root: runtime.root,
-    manifest: runtime.manifest.file, files: [...byKey.values()],
+    manifest: runtime.manifest.file, files: [...byKey.values()], failures: [...runtime.failures],
   };
 }
 
@@ -92,7 +94,7 @@ function fingerprint(runtime: Runtime): string {
     const c = m.counters;
     for (let i = 0; i < c.length; i++) sum = (sum + c[i]!) % 0x7fffffff;
   }
-  return `${runtime.modules.length}:${sum}`;
+  return `${runtime.modules.length}:${runtime.failures.length}:${sum}`;
 }
 
 /** Options of `startCoverageRecorder`. */

@@ -106,6 +106,9 @@ export function loadCoverage(dir: string): CoverageSet {
   const warnings: string[] = [];
   const versions = new Map<string, Map<string, Pending>>();
   const covFiles = readCoverageFiles(dir);
+  const failed = new Map<string, string>();
+  for (const cov of covFiles) for (const f of cov.failures ?? []) failed.set(f.file, f.reason);
+  for (const [file, reason] of failed) warnings.push(`${file} ran uninstrumented (${reason}); it has no coverage`);
   for (const cov of covFiles) {
     for (const e of cov.files) {
       const absPath = path.resolve(cov.root, e.path);

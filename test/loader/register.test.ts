@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FIXTURES, REPO, runNode, tmpDir } from '../helpers.js';
+import { FIXTURES, REPO, runCli, runNode, tmpDir } from '../helpers.js';
 import { readIndex } from '../../src/runtime/manifest.js';
 
 const mixed = path.join(FIXTURES, 'loader', 'mixed');
@@ -44,4 +44,20 @@ test('TypeScript runs instrumented, and stack traces point at the original .ts l
   assert.match(inst.stdout, /^9 true\nthrown at shapes\.ts:13:9\n$/);
   const files = readIndex(path.join(dir, 'manifest.json')).files.map((f) => f.path).sort();
   assert.deepEqual(files, ['test/fixtures/loader/tsapp/main.ts', 'test/fixtures/loader/tsapp/shapes.ts']);
+});
+
+test('a file that cannot be instrumented runs plain, is warned about once, and is counted in the recorded run', () => {
+  const dir = tmpDir();
+  const cov = path.join(dir, 'cov');
+  const main = path.join(FIXTURES, 'loader', 'broken', 'main.cjs');
+  const r = runCli(['run', '--coverage-dir', cov, '--manifest', path.join(dir, 'm.json'), '--', process.execPath, main]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, 'caught SyntaxError\ngood\n');
+  const warnings = r.stderr.split('\n').filter((l) => l.includes('cannot instrument'));
+  assert.equal(warnings.length, 1, r.stderr);
+  assert.match(warnings[0]!, /broken\/bad\.cjs.*syntax error.*runs uninstrumented/);
+  const rep = runCli(['report', '--coverage-dir', cov, '--format', 'runsc']);
+  assert.equal(rep.status, 0, rep.stderr);
+  assert.match(rep.stderr, /bad\.cjs ran uninstrumented/);
+  assert.match(rep.stdout, /broken\/good\.cjs:/);
 });
