@@ -83,17 +83,25 @@ export function manifestPaths(manifest: string): Set<string> {
   return new Set(index.files.map((f) => f.path));
 }
 
+/** Options of `runHazards`. */
+export interface HazardRunOptions {
+  concurrency?: number;
+  /** Record coverage while instrumented (KCOVJS_COVERAGE_DIR), as `kcovjs run --coverage-dir` does. */
+  record?: boolean;
+}
+
 /** Runs the corpus (2 programs at a time) and returns one outcome per program. */
-export async function runHazards(cases: readonly HazardCase[], concurrency = 2): Promise<HazardOutcome[]> {
+export async function runHazards(cases: readonly HazardCase[], options: HazardRunOptions = {}): Promise<HazardOutcome[]> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kcovjs-hazards-'));
   const manifest = path.join(work, 'manifest.json');
+  const record: Record<string, string> = options.record ? { KCOVJS_COVERAGE_DIR: path.join(work, 'coverage') } : {};
   const offManifest = path.join(work, 'off', 'manifest.json');
   try {
-    const outcomes = await pool(cases, concurrency, async (c) => {
+    const outcomes = await pool(cases, options.concurrency ?? 2, async (c) => {
       const baseline = c.needsStrip
         ? await runNode(loaderArgs(c.file), { env: loaderEnv(offManifest, '!**') })
         : await runNode([c.file], { env: childEnv() });
-      const instrumented = await runNode(loaderArgs(c.file), { env: loaderEnv(manifest, 'test/hazards/**') });
+      const instrumented = await runNode(loaderArgs(c.file), { env: { ...loaderEnv(manifest, 'test/hazards/**'), ...record } });
       const outcome: HazardOutcome = { case: c, baseline, instrumented, divergence: compareRuns(baseline, instrumented), registered: false };
       if (outcome.divergence && !c.needsStrip) {
         const loaderOnly = await runNode(loaderArgs(c.file), { env: loaderEnv(offManifest, '!**') });

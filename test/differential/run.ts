@@ -24,13 +24,15 @@ function report(r: DifferentialResult): void {
 }
 
 const cases = listHazards();
-const outcomes = await runHazards(cases);
-const failed = outcomes.filter((o) => !passed(o));
-const viaImport = outcomes.filter((o) => o.divergence && passed(o));
-say(`== hazard corpus: ${outcomes.length} programs, ${failed.length} diverge, ${viaImport.length} differ only as any --import does, ${outcomes.filter((o) => !o.registered).length} not instrumented`);
-for (const o of failed) say(describeOutcome(o));
-for (const o of viaImport) say(`  (accepted) ${o.case.name}: same as node --import <empty module>`);
-if (failed.length > 0) problems++;
+for (const record of [false, true]) {
+  const outcomes = await runHazards(cases, { record });
+  const failed = outcomes.filter((o) => !passed(o));
+  const viaImport = outcomes.filter((o) => o.divergence && passed(o));
+  say(`${record ? '\n' : ''}== hazard corpus${record ? ' while recording coverage (kcovjs run --coverage-dir)' : ''}: ${outcomes.length} programs, ${failed.length} diverge, ${viaImport.length} differ only as any --import does, ${outcomes.filter((o) => !o.registered).length} not instrumented`);
+  for (const o of failed) say(describeOutcome(o));
+  for (const o of viaImport) say(`  (accepted) ${o.case.name}: same as node --import <empty module>`);
+  if (failed.length > 0) problems++;
+}
 
 const tools: ParseTool[] = ['acorn', 'esprima', 'yaml', 'marked'];
 for (const tool of tools) {
