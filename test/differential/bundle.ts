@@ -15,12 +15,15 @@ interface PackageSpec {
   main: string;
   /** Files to include besides the entry: every .js under these folders (relative). */
   dirs: string[];
+  /** Name to require it by, when not the package name (a second build of one package). */
+  alias?: string;
 }
 
 const PACKAGES: PackageSpec[] = [
   { name: 'acorn', main: 'dist/acorn.js', dirs: [] },
   { name: 'esprima', main: 'dist/esprima.js', dirs: [] },
   { name: 'js-yaml', main: 'dist/js-yaml.js', dirs: [] },
+  { name: 'js-yaml', main: 'dist/js-yaml.min.js', dirs: [], alias: 'js-yaml-min' },
   { name: 'marked', main: 'lib/marked.umd.js', dirs: [] },
   { name: 'semver', main: 'index.js', dirs: ['classes', 'functions', 'internal', 'ranges'] },
   { name: 'picomatch', main: 'index.js', dirs: ['lib'] },
@@ -51,6 +54,8 @@ console.log('esprima tokens', esprima.tokenize('var a = b ? c : d /* x */; if (a
 var doc = yaml.load('a: 1\nb: [x, "y", {c: null}]\nd: |\n  text\n  more\n');
 console.log('yaml', JSON.stringify(doc), JSON.stringify(yaml.dump(doc)));
 try { yaml.load('a: [1'); } catch (e) { console.log('yaml error', e.name, e.mark && e.mark.line); }
+var yamlMin = __require('js-yaml-min');
+console.log('yaml minified build agrees', JSON.stringify(yamlMin.load(yaml.dump(doc))) === JSON.stringify(doc), yamlMin.dump({ k: [1, { x: 'y' }] }) === yaml.dump({ k: [1, { x: 'y' }] }));
 console.log('marked', JSON.stringify(marked.parse('# Title\n\n* a\n* **b**\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n    code\n')));
 console.log('semver', semver.satisfies('1.2.3', '^1.0.0 || >=3'), semver.sort(['1.10.0', '1.2.0', '1.2.0-beta.1']).join(), semver.valid('x.y'));
 var isMatch = picomatch(['src/**/*.{js,ts}', '!**/*.test.*']);
@@ -76,7 +81,7 @@ export function writeHugeBundle(out: string): number {
     const dir = path.join(ROOT, 'node_modules', pkg.name);
     if (!fs.existsSync(path.join(dir, pkg.main))) throw new Error(`huge bundle: ${pkg.name}/${pkg.main} is not installed`);
     const files = new Set([path.join(dir, pkg.main), ...pkg.dirs.flatMap((d) => listJs(path.join(dir, d)))]);
-    mains[pkg.name] = `${pkg.name}/${pkg.main}`;
+    mains[pkg.alias ?? pkg.name] = `${pkg.name}/${pkg.main}`;
     for (const file of files) {
       const id = `${pkg.name}/${path.relative(dir, file).split(path.sep).join('/')}`;
       const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');

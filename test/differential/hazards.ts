@@ -5,7 +5,7 @@
  * Baseline: plain `node file` for .js/.mjs/.cjs. Node 20 cannot run .ts/.tsx/.jsx, so for
  * those the baseline is `node --import kcovjs/register` with `KCOVJS_FILTER='!**'`: the
  * loader still strips types and JSX but instruments nothing. Instrumented: the same loader
- * with the filter selecting test/hazards/**. When a JS program diverges, two more runs tell
+ * with the filter selecting test/hazards/** (but not _lib/uninstrumented/). When a JS program diverges, two more runs tell
  * why: `node --import <empty module>` (what any --import changes, e.g. a CommonJS entry then
  * starts inside the ESM loader, which reorders nextTick and promise jobs: such a divergence is
  * accepted and counted), and the loader with nothing instrumented (loader or instrumentation?).
@@ -20,6 +20,8 @@ import { REGISTER, ROOT, childEnv, compareRuns, pool, runNode, type RunResult } 
 export const HAZARDS_DIR = path.join(ROOT, 'test', 'hazards');
 /** Where the generated ~1 MB bundle goes (ignored by git). */
 export const HUGE_BUNDLE = path.join(HAZARDS_DIR, '_generated', 'huge-bundle.cjs');
+/** The filter of instrumented runs: the corpus, except _lib/uninstrumented/ (it stands for node_modules). */
+const INSTRUMENTED = 'test/hazards/**,!test/hazards/_lib/uninstrumented/**';
 /** A module that does nothing, to see what `--import` alone changes. */
 const EMPTY_IMPORT = path.join(HAZARDS_DIR, '_lib', 'empty-import.mjs');
 const EXTENSIONS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.jsx', '.tsx'];
@@ -101,7 +103,7 @@ export async function runHazards(cases: readonly HazardCase[], options: HazardRu
       const baseline = c.needsStrip
         ? await runNode(loaderArgs(c.file), { env: loaderEnv(offManifest, '!**') })
         : await runNode([c.file], { env: childEnv() });
-      const instrumented = await runNode(loaderArgs(c.file), { env: { ...loaderEnv(manifest, 'test/hazards/**'), ...record } });
+      const instrumented = await runNode(loaderArgs(c.file), { env: { ...loaderEnv(manifest, INSTRUMENTED), ...record } });
       const outcome: HazardOutcome = { case: c, baseline, instrumented, divergence: compareRuns(baseline, instrumented), registered: false };
       if (outcome.divergence && !c.needsStrip) {
         const loaderOnly = await runNode(loaderArgs(c.file), { env: loaderEnv(offManifest, '!**') });
