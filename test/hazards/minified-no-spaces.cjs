@@ -10,3 +10,10 @@ function l(e){for(var t in"ab")if(t<e)return t;return"none"}
 console.log(l("1"),l("0"));
 function m(e){do e++;while(e<3)return e}
 console.log(m(0));
+function n(e){return`t${e}`==="t1"}
+function*o(e){yield"a"===e}
+async function p(e){return await"x"==e}
+function q(e){return void"a"===e}
+var r=e=>"a"in e;
+console.log(n(1),o("a").next().value,q(),r({a:1}));
+p("x").then(function(v){console.log("await",v)});
