@@ -1,6 +1,6 @@
 /**
  * The fast slice of the differential suite that runs in `npm test`: 50 files through each
- * parser, 20 YAML/JSON and 20 Markdown files, and ua-parser-js's own test suite. The whole
+ * parser, 20 YAML/JSON files through js-yaml and its minified build, 20 Markdown files, and ua-parser-js's own test suite. The whole
  * suite is `npm run test:differential`.
  */
 import { test } from 'node:test';
@@ -18,7 +18,7 @@ function check(r: DifferentialResult): void {
   assert.deepEqual(r.divergences, [], `${r.name}: instrumented and plain runs differ`);
 }
 
-const slices: Array<[ParseTool, number]> = [['acorn', 50], ['esprima', 50], ['yaml', 20], ['marked', 20]];
+const slices: Array<[ParseTool, number]> = [['acorn', 50], ['esprima', 50], ['yaml', 20], ['yaml-min', 20], ['marked', 20]];
 for (const [tool, limit] of slices) {
   test(`${tool}: the same results instrumented and plain on ${limit} files`, { skip }, async () => {
     const { files } = inputsFor(tool, { limit, maxBytes: 300_000 });

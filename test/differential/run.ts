@@ -34,7 +34,7 @@ for (const record of [false, true]) {
   if (failed.length > 0) problems++;
 }
 
-const tools: ParseTool[] = ['acorn', 'esprima', 'yaml', 'marked'];
+const tools: ParseTool[] = ['acorn', 'esprima', 'yaml', 'yaml-min', 'marked'];
 for (const tool of tools) {
   const { files, skipped } = inputsFor(tool, { maxBytes: 2_000_000, limit: quick ? 200 : undefined });
   report(await parserDifferential(tool, files, skipped));

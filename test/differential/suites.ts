@@ -1,5 +1,5 @@
 /**
- * Differential runs on real code: parsers (acorn, esprima), js-yaml and marked over every
+ * Differential runs on real code: parsers (acorn, esprima), js-yaml (also its minified build) and marked over every
  * input file under node_modules, and real libraries' own test suites, each run plain and
  * with the library instrumented. Results must be identical line for line.
  */
@@ -12,7 +12,7 @@ import { REGISTER, ROOT, childEnv, describeDiff, runNode, type RunResult } from 
 const DRIVERS = path.join(ROOT, 'test', 'differential', 'drivers');
 
 /** The tools of the parser differential and the package each one instruments. */
-export const PARSE_TOOLS = { acorn: 'acorn', esprima: 'esprima', yaml: 'js-yaml', marked: 'marked' } as const;
+export const PARSE_TOOLS = { acorn: 'acorn', esprima: 'esprima', yaml: 'js-yaml', 'yaml-min': 'js-yaml', marked: 'marked' } as const;
 /** A tool of the parser differential. */
 export type ParseTool = keyof typeof PARSE_TOOLS;
 
@@ -131,7 +131,7 @@ export async function uaParserSuite(): Promise<DifferentialResult> {
 
 /** The inputs of each parser tool: JS for the parsers, YAML and package.json for js-yaml, Markdown for marked. */
 export function inputsFor(tool: ParseTool, options: { limit?: number; maxBytes?: number } = {}): { files: string[]; skipped: Uninstrumentable[] } {
-  if (tool === 'yaml') {
+  if (tool === 'yaml' || tool === 'yaml-min') {
     const yml = listInputs(['.yml', '.yaml'], options);
     const json = listInputs([], { ...options, nameIs: 'package.json' });
     return { files: [...yml.files, ...json.files], skipped: [...yml.skipped, ...json.skipped] };

@@ -1,7 +1,7 @@
 // Differential driver: parses every input file with one library and prints one line per
 // file, "<file>\t<sha1 of the serialized result>" or "<file>\tERROR <message>". Run plain
 // and with the library instrumented; the two outputs must be identical.
-//   node parse.mjs <acorn|esprima|yaml|marked> <list-file> <root>
+//   node parse.mjs <acorn|esprima|yaml|yaml-min|marked> <list-file> <root>
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,6 +34,15 @@ async function parser() {
     case 'yaml': {
       const yaml = (await import(require.resolve('js-yaml'))).default ?? (await import(require.resolve('js-yaml')));
       // YAML files are loaded; JSON files are dumped to YAML and loaded back.
+      return (text, file) => {
+        if (!file.endsWith('.json')) return yaml.loadAll(text);
+        const dumped = yaml.dump(JSON.parse(text), { noRefs: true, sortKeys: true });
+        return { dumped, back: yaml.load(dumped) };
+      };
+    }
+    case 'yaml-min': {
+      // The minified build of the same library: minifiers' spacing is a hazard of its own.
+      const yaml = require(path.join(root, 'node_modules', 'js-yaml', 'dist', 'js-yaml.min.js'));
       return (text, file) => {
         if (!file.endsWith('.json')) return yaml.loadAll(text);
         const dumped = yaml.dump(JSON.parse(text), { noRefs: true, sortKeys: true });
