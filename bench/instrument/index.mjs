@@ -83,7 +83,7 @@ export async function runInstrument({ quick, log }) {
     `${packageVersion('istanbul-lib-instrument')} \`createInstrumenter({compact: true, produceSourceMap: true, parserPlugins: ['typescript']}).instrumentSync\``,
     '(istanbul keeps the TS types in its output, so it does less work on TS). One child per (language, tool, repetition),',
     `${reps} repetitions, tools interleaved; each child does ${timing.warmupMs} ms of warm-up passes over the whole set, then times`,
-    `passes for ${timing.measureMs} ms (at least ${timing.minPasses}); the figure is the median pass. MB/s = MiB of source per second,`,
+    `passes for ${timing.measureMs} ms (at least ${timing.minPasses}); the figure is the median CPU time of a pass. MB/s = MiB of source per CPU second,`,
     'median (min-max) over repetitions; speed-up = kcovjs / istanbul within a repetition.',
     ...(rejected.length ? ['', `Left out (a tool could not instrument them): ${rejected.join('; ')}.`] : []),
     '',

@@ -57,7 +57,7 @@ export async function runScale({ tmp, quick, log }) {
     `Generated modules of 250 two-branch functions are loaded through the kcovjs loader (blocks loaded: ${blocks.join(' / ')});`,
     `the input calls 36 functions of module 0 and hits ${collected} distinct blocks at every size. One child per`,
     `(size, repetition), ${reps} repetitions, sizes interleaved and rotated; inside a child each method is timed in batches of`,
-    `${timing.batch} inputs after ${timing.warmupMs} ms of warm-up for ${timing.measureMs} ms; the figure is the median batch, in`,
+    `${timing.batch} inputs after ${timing.warmupMs} ms of warm-up for ${timing.measureMs} ms; the figure is the median batch, in CPU`,
     'microseconds per input (run + collect), median (min-max) over repetitions. The last columns are the ratio of the',
     'largest to the smallest size within each repetition.',
     ...(failures ? ['', `**Problem:** ${failures} generated files failed to instrument.`] : []),
