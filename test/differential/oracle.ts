@@ -122,7 +122,63 @@ function withBodies(source: string): Array<[number, number]> {
   return spans;
 }
 
-/** Compares V8 and kcovjs coverage of one program. */
+/** Compares V8's and kcovjs's view of one source file; adds to `out`. */
+function compareFile(file: string, v8: V8Range[][], kcov: { table: FileTable; counts: number[] }, label: string, out: OracleResult): void {
+  const source = fs.readFileSync(file, 'utf8');
+  const starts = lineStarts(source);
+  const offsetOf = (line: number, col: number): number => (starts[line - 1] ?? source.length) + col;
+  const where = (offset: number): Pick<OracleMismatch, 'at' | 'text'> => {
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+    return { at: `${label}${line + 1}:${offset - starts[line]!}`, text: source.slice(offset, offset + 60).split('\n')[0]! };
+  };
+  const counted: number[] = [];
+  const b = kcov.table.b;
+  for (let i = 0; i * 5 < b.length; i++) {
+    const start = offsetOf(b[i * 5]!, b[i * 5 + 1]!);
+    const hit = kcov.counts[i]! > 0;
+    if (hit) counted.push(start);
+    const kind = blockKind(source, start, b[i * 5 + 4]!);
+    // A synthetic else/default is recorded at its condition, which runs whichever way it goes.
+    if (kind === 'synthetic') continue;
+    const ran = v8CountAt(v8, start) > 0;
+    if (kind === 'declaration' || kind === 'logical-assignment' || kind === 'default-value' || kind === 'case-clause') {
+      if (hit !== ran) out.accepted.push({ kind, ...where(start) });
+      continue;
+    }
+    if (hit && !ran) out.mismatches.push({ kind: 'counted-but-v8-not-run', ...where(start) });
+    // A resumption block counts coming back from await/yield; V8 counts getting there. They
+    // differ exactly when the promise rejected or the generator was closed at that point.
+    if (!hit && ran) (kind === 'resumption' ? out.accepted : out.mismatches).push({ kind: kind === 'resumption' ? 'resumption' : 'not-counted-but-v8-ran', ...where(start) });
+  }
+  const inWith = withBodies(source);
+  for (const ranges of v8) {
+    for (const r of ranges.slice(1)) {
+      if (r.count > 0 && !counted.some((x) => x >= r.startOffset && x < r.endOffset)) {
+        const text = source.slice(r.startOffset, r.endOffset);
+        // V8 ranges that hold no code (closing braces after a jump), and optional-chain
+        // continuations without a safe spot, which kcovjs leaves without a block on purpose.
+        const accepted = /^[\s;})\]]*$/.test(text) ? 'empty-range' : text.startsWith('?.') ? 'optional-chain'
+          : /^(case|default)\b/.test(text) ? 'case-clause'
+          : inWith.some(([a, z]) => r.startOffset >= a && r.endOffset <= z + 1) ? 'with-body' : undefined;
+        (accepted ? out.accepted : out.mismatches).push({ kind: accepted ?? 'v8-range-without-counted-block', ...where(r.startOffset) });
+      }
+    }
+  }
+  out.blocks += kcov.counts.length;
+  out.v8Ranges += v8.reduce((n, r) => n + r.length, 0);
+}
+
+/** Relative paths of the files a kcovjs coverage directory has counters for. */
+function recordedPaths(dir: string): Set<string> {
+  const paths = new Set<string>();
+  for (const f of fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.json')) : []) {
+    for (const e of (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { files: Array<{ path: string }> }).files) paths.add(e.path);
+  }
+  return paths;
+}
+
+/** Compares V8 and kcovjs coverage of one program: its own file and every corpus file it ran. */
 export async function oracleCheck(c: HazardCase): Promise<OracleResult> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kcovjs-oracle-'));
   try {
@@ -133,54 +189,20 @@ export async function oracleCheck(c: HazardCase): Promise<OracleResult> {
     await runNode(['--import', REGISTER, c.file], {
       env: childEnv({ KCOVJS_ROOT: ROOT, KCOVJS_MANIFEST: manifest, KCOVJS_FILTER: 'test/hazards/**', KCOVJS_COVERAGE_DIR: kcovDir }),
     });
-    const relPath = path.relative(ROOT, c.file).split(path.sep).join('/');
-    const v8 = readV8(v8Dir, c.file);
-    const kcov = readKcov(kcovDir, manifest, relPath);
-    const base = { name: c.name, blocks: kcov?.counts.length ?? 0, v8Ranges: v8.reduce((n, r) => n + r.length, 0), mismatches: [] as OracleMismatch[], accepted: [] as OracleMismatch[] };
-    if (v8.length === 0) return { ...base, unchecked: 'V8 reported no coverage for the file' };
-    if (!kcov) return { ...base, unchecked: 'kcovjs recorded no counters for the file' };
-    const source = fs.readFileSync(c.file, 'utf8');
-    const starts = lineStarts(source);
-    const offsetOf = (line: number, col: number): number => (starts[line - 1] ?? source.length) + col;
-    const where = (offset: number): Pick<OracleMismatch, 'at' | 'text'> => {
-      let line = 0;
-      while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
-      return { at: `${line + 1}:${offset - starts[line]!}`, text: source.slice(offset, offset + 60).split('\n')[0]! };
-    };
-    const counted: number[] = [];
-    const b = kcov.table.b;
-    for (let i = 0; i * 5 < b.length; i++) {
-      const start = offsetOf(b[i * 5]!, b[i * 5 + 1]!);
-      const hit = kcov.counts[i]! > 0;
-      if (hit) counted.push(start);
-      const kind = blockKind(source, start, b[i * 5 + 4]!);
-      // A synthetic else/default is recorded at its condition, which runs whichever way it goes.
-      if (kind === 'synthetic') continue;
-      if (kind === 'declaration' || kind === 'logical-assignment' || kind === 'default-value' || kind === 'case-clause') {
-        if (hit !== v8CountAt(v8, start) > 0) base.accepted.push({ kind, ...where(start) });
+    const result: OracleResult = { name: c.name, blocks: 0, v8Ranges: 0, mismatches: [], accepted: [] };
+    const entry = path.relative(ROOT, c.file).split(path.sep).join('/');
+    const files = [entry, ...[...recordedPaths(kcovDir)].filter((p) => p !== entry && p.startsWith('test/hazards/')).sort()];
+    for (const rel of files) {
+      const abs = path.join(ROOT, rel);
+      const v8 = readV8(v8Dir, abs);
+      const kcov = readKcov(kcovDir, manifest, rel);
+      if (v8.length === 0 || !kcov) {
+        if (rel === entry) result.unchecked = v8.length === 0 ? 'V8 reported no coverage for the file' : 'kcovjs recorded no counters for the file';
         continue;
       }
-      const ran = v8CountAt(v8, start) > 0;
-      if (hit && !ran) base.mismatches.push({ kind: 'counted-but-v8-not-run', ...where(start) });
-      // A resumption block counts coming back from await/yield; V8 counts getting there. They
-      // differ exactly when the promise rejected or the generator was closed at that point.
-      if (!hit && ran) (kind === 'resumption' ? base.accepted : base.mismatches).push({ kind: kind === 'resumption' ? 'resumption' : 'not-counted-but-v8-ran', ...where(start) });
+      compareFile(abs, v8, kcov, rel === entry ? '' : `${path.relative(path.dirname(entry), rel)}:`, result);
     }
-    const inWith = withBodies(source);
-    for (const ranges of v8) {
-      for (const r of ranges.slice(1)) {
-        if (r.count > 0 && !counted.some((s) => s >= r.startOffset && s < r.endOffset)) {
-          const text = source.slice(r.startOffset, r.endOffset);
-          // V8 ranges that hold no code (closing braces after a jump), and optional-chain
-          // continuations without a safe spot, which kcovjs leaves without a block on purpose.
-          const accepted = /^[\s;})\]]*$/.test(text) ? 'empty-range' : text.startsWith('?.') ? 'optional-chain'
-            : /^(case|default)\b/.test(text) ? 'case-clause'
-            : inWith.some(([a, z]) => r.startOffset >= a && r.endOffset <= z + 1) ? 'with-body' : undefined;
-          (accepted ? base.accepted : base.mismatches).push({ kind: accepted ?? 'v8-range-without-counted-block', ...where(r.startOffset) });
-        }
-      }
-    }
-    return base;
+    return result;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
