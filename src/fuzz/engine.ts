@@ -50,6 +50,11 @@ export class Engine {
   /** libFuzzer's length control: inputs grow up to `lim`, which grows when coverage stalls. */
   private lim = 4;
   private lastNewAt = 0;
+  /** Start and duration of the last input, for the slowness feature. */
+  private t0 = 0;
+  private lastMs = 0;
+  /** Largest log2 of an input's run time in ms seen so far (inputs under 1 ms never count). */
+  private slowest = 0;
 
   constructor(
     private readonly cfg: WorkerConfig,
@@ -88,6 +93,7 @@ export class Engine {
     this.coverage?.begin();
     const fn = this.fn; // called without a receiver, as a plain function
     let r: unknown;
+    this.t0 = performance.now();
     try {
       r = fn(data);
     } catch (err) {
@@ -98,6 +104,7 @@ export class Engine {
   }
 
   private pass(): true {
+    this.lastMs = performance.now() - this.t0;
     this.shared.ctl[Slot.RUNNING] = 0;
     this.execs++;
     return true;
@@ -127,7 +134,7 @@ export class Engine {
   private consider(buf: Uint8Array, n: number, parent: CorpusEntry | undefined): void {
     if (!this.coverage) return;
     const fresh = this.coverage.collect(this.features);
-    if (fresh > 0) {
+    if (fresh > 0 || this.slower()) {
       this.features.commit();
       const data = Buffer.from(buf.subarray(0, n));
       const entry = this.corpus.add(data, this.features.lastFeatures());
@@ -144,6 +151,19 @@ export class Engine {
         if (this.coverage.hasCmp) this.pendingCmp.push(reduced);
       }
     }
+  }
+
+  /**
+   * Slowness as a feature: an input whose run time reaches a new power of two (from 1 ms
+   * up) is kept, so the search can climb toward super-linear behaviour that coverage
+   * does not show (a regex backtracking inside the engine). Noise costs a few entries.
+   */
+  private slower(): boolean {
+    if (this.lastMs < 1) return false;
+    const bucket = 1 + Math.floor(Math.log2(this.lastMs));
+    if (bucket <= this.slowest) return false;
+    this.slowest = bucket;
+    return true;
   }
 
   /** Harvests comparison operands of a corpus input (TRACE_CMP). */
@@ -201,6 +221,7 @@ export class Engine {
       if (!(await this.runAwait(data, data.length))) return;
       this.post({ type: 'ran', file, ms: performance.now() - t0 });
     }
+    this.event('DONE', 0);
   }
 
   /** Fuzzes until the run budget is spent, a finding, or the supervisor says stop. */
@@ -211,6 +232,7 @@ export class Engine {
     if (!(await this.runInputs(seeds, false))) return;
     this.refreshLiterals();
     this.lim = Math.min(this.cfg.maxLen, Math.max(4, ...this.corpus.entries.map((e) => e.data.length)));
+    this.slowest = 0; // the seeds ran cold (JIT warm-up)
     this.event('INITED', 0);
     this.lastSync = Date.now();
     const { ctl } = this.shared;

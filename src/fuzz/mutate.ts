@@ -60,9 +60,11 @@ export class Mutator {
       n = r;
       this.lastSequence.push(kind.name);
     }
-    if (n === 0 && max > 0) {
-      data[0] = this.rng.below(256);
-      n = 1;
+    if (this.lastSequence.length === 0 && max > 0) {
+      // Every pick was a no-op (e.g. empty dictionaries): fall back to a byte mutation.
+      const kind = n > 0 ? { name: 'ChangeByte', fn: changeByte } : { name: 'InsertByte', fn: insertByte };
+      n = kind.fn(this, data, n, max);
+      this.lastSequence.push(kind.name);
     }
     if (this.onlyAscii) toAscii(data, n);
     return n;
@@ -117,7 +119,10 @@ const insertRepeated: MutateFn = (m, d, size, max) => {
   if (room < 3) return 0;
   const n = 3 + m.rng.below(Math.min(room, 128) - 2);
   const at = m.rng.below(size + 1);
-  const b = m.rng.bool() ? m.byte() : m.rng.bool() ? 0 : 0xff;
+  // A byte of the input itself (a separator, a space) a third of the time: long runs of
+  // those are what trip super-linear parsers.
+  const r = m.rng.below(3);
+  const b = r === 0 && size > 0 ? d[m.rng.below(size)]! : r === 1 ? m.byte() : m.rng.bool() ? 0 : 0xff;
   d.copyWithin(at + n, at, size);
   d.fill(b, at, at + n);
   return size + n;
