@@ -54,10 +54,11 @@ test('finds a CMP-guarded bug in a TS target, reports original positions, and re
   assert.ok(crash, r.out);
   assert.equal(fs.readFileSync(crash).toString('latin1', 0, 5), 'KCOV*');
   assert.match(r.out, new RegExp(`Test unit written to ${crash}`));
-  const again = await fuzz([path.join(FIX, 'magic.ts'), crash], dir);
+  const again = await fuzz([path.join(FIX, 'magic.ts'), crash, `-artifact_prefix=${dir}/replay-`], dir);
   assert.equal(again.code, 77, again.out);
   assert.match(again.out, /magic header with version 42/);
-  const fixed = await fuzz([path.join(FIX, 'magic-fixed.ts'), crash], dir);
+  assert.equal(fs.existsSync(path.join(dir, `replay-${path.basename(crash)}`)), true);
+  const fixed = await fuzz([path.join(FIX, 'magic-fixed.ts'), crash, `-artifact_prefix=${dir}/replay-`], dir);
   assert.equal(fixed.code, 0, fixed.out);
   assert.match(fixed.out, /Executed .* in \d+ ms/);
 });
