@@ -4,8 +4,8 @@ function run(spec, options) {
   return new Promise((resolve) => {
     const w = new Worker(spec, options);
     const msgs = [];
-    w.on('message', (m) => msgs.push(m));
-    w.on('error', (e) => msgs.push({ error: e.name + ': ' + e.message, line: (e.stack.split('\n')[1] ?? '').replace(/.*[/\\]/, '') }));
+    w.on('message', (m) => { msgs.push(m); if (options.workerData?.fail) w.postMessage('ack'); });
+    w.on('error', (e) => msgs.push({ error: e.name + ': ' + e.message, line: (e.stack.split('\n')[1] ?? '').replace(/.*[/\\]/, '').replace(/:\d+\)?$/, '') }));
     w.on('exit', (code) => resolve({ code, msgs }));
   });
 }
