@@ -21,6 +21,9 @@ test('the corpus has at least 60 programs in every source flavour', () => {
 
 for (const o of outcomes) {
   test(`hazard ${o.case.name}`, () => {
+    // Every program prints a result: a baseline that printed nothing (say, type stripping
+    // failed) would make the comparison vacuous.
+    assert.notEqual(o.baseline.stdout, '', `${o.case.name}: the baseline run printed nothing:\n${o.baseline.stderr}`);
     assert.ok(passed(o), describeOutcome(o));
   });
 }
