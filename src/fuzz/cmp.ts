@@ -9,6 +9,8 @@ import type { Rng } from './rng.js';
 export interface CmpPair {
   readonly a: Uint8Array;
   readonly b: Uint8Array;
+  /** Whether it came from a string comparison (keywords, magic words) rather than numbers. */
+  readonly text: boolean;
 }
 
 /** Longest operand kept, in bytes. */
@@ -36,6 +38,11 @@ export class CmpTable {
     return this.pairs.length;
   }
 
+  /** Every pair, oldest first. */
+  all(): readonly CmpPair[] {
+    return this.pairs;
+  }
+
   /** A random pair, or undefined when empty. */
   pick(rng: Rng): CmpPair | undefined {
     return this.pairs.length === 0 ? undefined : this.pairs[rng.below(this.pairs.length)];
@@ -45,11 +52,11 @@ export class CmpTable {
    * Adds the operands of one comparison (ignored when equal, too long, or, for a table
    * made for an input, when neither occurs in it). Returns whether a pair was added.
    */
-  addBytes(a: Uint8Array, b: Uint8Array): boolean {
+  addBytes(a: Uint8Array, b: Uint8Array, text = false): boolean {
     if (a.length > MAX_OPERAND || b.length > MAX_OPERAND) return false;
     if (Buffer.compare(a, b) === 0) return false;
-    const ab = this.present(a) && this.addDirected(a, b);
-    const ba = this.present(b) && this.addDirected(b, a);
+    const ab = this.present(a) && this.addDirected(a, b, text);
+    const ba = this.present(b) && this.addDirected(b, a, text);
     return ab || ba;
   }
 
@@ -58,11 +65,11 @@ export class CmpTable {
     return x.length > 0 && this.hay.indexOf(x) >= 0;
   }
 
-  private addDirected(a: Uint8Array, b: Uint8Array): boolean {
+  private addDirected(a: Uint8Array, b: Uint8Array, text: boolean): boolean {
     if (b.length === 0) return false;
     const key = `${Buffer.from(a).toString('latin1')}\u0000${Buffer.from(b).toString('latin1')}`;
     if (this.known.has(key)) return false;
-    const pair = { a: Uint8Array.from(a), b: Uint8Array.from(b) };
+    const pair = { a: Uint8Array.from(a), b: Uint8Array.from(b), text };
     if (this.pairs.length < this.capacity) {
       this.pairs.push(pair);
       this.keys.push(key);
@@ -79,7 +86,7 @@ export class CmpTable {
   /** A string comparison: both operands as UTF-8 (JS code compares input-derived text). */
   addStrings(a: string, b: string): void {
     if (a === b) return;
-    this.addBytes(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+    this.addBytes(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'), true);
   }
 
   /**

@@ -12,7 +12,7 @@ import { Corpus, readInputs, sha1, type CorpusEntry } from './corpus.js';
 import { KcovCoverage, isThenable } from './coverage.js';
 import { Dictionary, literalEntries } from './dict.js';
 import { FeatureMap } from './features.js';
-import { Mutator } from './mutate.js';
+import { Mutator, indexOfFrom, replaceRange } from './mutate.js';
 import { Slot, Stat, viewsOf, type SharedViews, type WorkerConfig, type WorkerMessage } from './protocol.js';
 import { Rng } from './rng.js';
 
@@ -23,6 +23,8 @@ const BATCH = 64;
 /** One execution in CMP_PERIOD traces comparisons of a corpus input. */
 const CMP_PERIOD = 256;
 const SYNC_MS = 1000;
+/** Comparison pairs tried one by one on each newly kept input. */
+const I2S_MAX = 64;
 
 /** One worker's engine. */
 export class Engine {
@@ -154,6 +156,34 @@ export class Engine {
   }
 
   /**
+   * The input-to-state stage for a newly kept input: each comparison pair found in it (up
+   * to I2S_MAX, in the order the compares ran) is tried once, replacing the operand from the
+   * input by the other one. Returns false on a finding.
+   */
+  private async inputToState(entry: CorpusEntry, limit: number): Promise<boolean> {
+    // String comparisons first: keywords and magic words are worth more than char codes.
+    const all = entry.cmp?.all() ?? [];
+    const pairs = [...all.filter((p) => p.text), ...all.filter((p) => !p.text)];
+    const src = entry.data.subarray(0, this.scratch.length);
+    for (let i = 0; i < Math.min(pairs.length, I2S_MAX) && this.execs < limit && !this.finished; i++) {
+      const { a, b } = pairs[i]!;
+      this.scratch.set(src);
+      const at = indexOfFrom(this.scratch, src.length, a, 0);
+      if (at < 0) continue;
+      const n = replaceRange(this.scratch, src.length, this.scratch.length, at, at + a.length, b);
+      if (n === 0) continue;
+      this.ms = '1 I2S-';
+      this.base = entry.name;
+      this.parent = entry;
+      let r = this.run(this.scratch, n);
+      if (r !== true && r !== false) r = await r;
+      if (!r) return false;
+      this.consider(this.scratch, n, entry);
+    }
+    return true;
+  }
+
+  /**
    * Slowness as a feature: an input whose run time reaches a new power of two (from 1 ms
    * up) is kept, so the search can climb toward super-linear behaviour that coverage
    * does not show (a regex backtracking inside the engine). Noise costs a few entries.
@@ -256,7 +286,12 @@ export class Engine {
         if (!r) return;
         this.consider(this.scratch, n, parent);
         if (this.execs % CMP_PERIOD === 0 && this.pendingCmp.length === 0 && parent) this.pendingCmp.push(parent);
-        if (this.pendingCmp.length > 0) await this.traceCompares(this.pendingCmp.pop()!);
+        if (this.pendingCmp.length > 0) {
+          const entry = this.pendingCmp.pop()!;
+          const untraced = entry.cmp === undefined;
+          await this.traceCompares(entry);
+          if (untraced && !(await this.inputToState(entry, limit))) return;
+        }
       }
       this.publish();
       if (Date.now() - this.lastSync >= SYNC_MS && !(await this.sync())) return;
