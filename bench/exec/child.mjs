@@ -5,7 +5,7 @@
  *
  *   node [--import kcovjs/register] child.mjs '<json config>'
  *
- * config: { variant, libsModule, kcovjsIndex, inputsDir, libs, warmupMs, warmupIters, measureMs, minIters }
+ * config: { variant, libsModule, kcovjsIndex, inputsDir, libs, warmupMs, warmupIters, measureMs, minIters, capMs }
  * Variants that need work in-process: "v8" (inspector precise block coverage, started before
  * the libraries load) and "kcov-pc" / "kcov-unique" / "kcov-cmp" (a kcov instance opened
  * through the device and enabled for this thread; the area is reset before each iteration).
@@ -58,9 +58,11 @@ function cpuMs() {
  */
 function measure(fn, state, reset) {
   let checksum = 0;
+  // Runs for at least `ms` and `minIters` iterations, but stops at `capMs` (slow variants).
   const until = (ms, minIters, cpu, wall) => {
     const start = performance.now();
-    for (let i = 0; i < minIters || performance.now() - start < ms; i++) {
+    const more = (i, t) => i < 2 || ((i < minIters || t < ms) && t < config.capMs);
+    for (let i = 0; more(i, performance.now() - start); i++) {
       reset();
       const c0 = cpuMs();
       const t0 = performance.now();

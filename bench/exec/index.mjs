@@ -33,7 +33,7 @@ export async function runExec({ tmp, quick, log }) {
   log('exec: instrumenting the libraries with istanbul');
   const istanbulLibs = prepareIstanbulRoot(path.join(tmp, 'istanbul'), LIBS);
   const reps = quick ? 1 : 5;
-  const timing = quick ? { warmupMs: 0, warmupIters: 1, measureMs: 0, minIters: 1 } : { warmupMs: 600, warmupIters: 20, measureMs: 800, minIters: 10 };
+  const timing = quick ? { warmupMs: 0, warmupIters: 1, measureMs: 0, minIters: 1, capMs: 0 } : { warmupMs: 600, warmupIters: 20, measureMs: 800, minIters: 10, capMs: 1500 };
   const filter = LIBS.map((l) => `node_modules/${l}/**`).join(',');
   const runs = []; // runs[rep][variant] = child result
   for (let rep = 0; rep < reps; rep++) {
@@ -117,7 +117,7 @@ function summarize({ runs, reps, inputs, timing }) {
     `Inputs (generated from fixed seeds; acorn parses ${inputs.acorn.sources.join(', ')}): ${inputLines}.`,
     `Method: one child process per (variant, repetition) running all libraries; ${reps} repetitions, variants interleaved`,
     `and rotated between repetitions; per library a warm-up of ${timing.warmupIters} iterations and ${timing.warmupMs} ms, then at least ${timing.minIters} iterations and`,
-    `${timing.measureMs} ms timed one by one; the figure of a child is the median CPU time (user + system, all threads) of an`,
+    `${timing.measureMs} ms timed one by one (each phase cut at ${timing.capMs} ms, at least 2 iterations); the figure of a child is the median CPU time (user + system, all threads) of an`,
     'iteration: on this oversubscribed machine wall time mostly measures waiting for a core. Each cell is the ratio to the',
     'plain child of the same repetition: median (min-max over repetitions). The plain row gives CPU milliseconds per',
     'iteration. Device variants: open, INIT_TRACE(512Ki words, syzkaller\'s size), mmap, ENABLE or UNIQUE_ENABLE for the',

@@ -36,7 +36,7 @@ async function usableFiles(files) {
 /** Runs the section; returns { markdown, raw, shortfalls }. */
 export async function runInstrument({ quick, log }) {
   const reps = quick ? 1 : 5;
-  const timing = quick ? { warmupMs: 0, measureMs: 0, minPasses: 1 } : { warmupMs: 500, measureMs: 2000, minPasses: 3 };
+  const timing = quick ? { warmupMs: 0, measureMs: 0, minPasses: 1 } : { warmupMs: 300, measureMs: 1500, minPasses: 2 };
   const groups = corpus();
   const languages = [...new Set(groups.map((g) => g.language.split(' ')[0]))];
   const sets = {};
