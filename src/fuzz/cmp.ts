@@ -27,7 +27,8 @@ export class CmpTable {
   private readonly keys: string[] = [];
   private readonly known = new Set<string>();
   private next = 0;
-  private readonly hay: Buffer | undefined;
+  private sealed = false;
+  private hay: Buffer | undefined;
 
   constructor(readonly capacity = 1024, input?: Uint8Array) {
     this.hay = input ? Buffer.from(input.buffer, input.byteOffset, input.byteLength) : undefined;
@@ -36,6 +37,17 @@ export class CmpTable {
   /** Number of pairs held. */
   get size(): number {
     return this.pairs.length;
+  }
+
+  /**
+   * Drops the bookkeeping used to de-duplicate additions, keeping the pairs: for tables
+   * that are complete (one per corpus input), to save memory. Later additions are ignored.
+   */
+  seal(): void {
+    this.sealed = true;
+    this.hay = undefined;
+    this.known.clear();
+    this.keys.length = 0;
   }
 
   /** Every pair, oldest first. */
@@ -53,6 +65,7 @@ export class CmpTable {
    * made for an input, when neither occurs in it). Returns whether a pair was added.
    */
   addBytes(a: Uint8Array, b: Uint8Array, text = false): boolean {
+    if (this.sealed) return false;
     if (a.length > MAX_OPERAND || b.length > MAX_OPERAND) return false;
     if (Buffer.compare(a, b) === 0) return false;
     const ab = this.present(a) && this.addDirected(a, b, text);

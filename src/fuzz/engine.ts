@@ -207,6 +207,7 @@ export class Engine {
     const fn = this.fn;
     const local = new CmpTable(256, entry.data);
     await this.coverage.traceCompares(() => fn(Buffer.from(entry.data)), [local, this.cmp]);
+    local.seal();
     entry.cmp = local;
     ctl[Slot.RUNNING] = 0;
   }

@@ -37,6 +37,15 @@ test('a table for one input keeps only directions whose operand occurs in it', (
   assert.ok([...pairs].every((p) => input.includes(Buffer.from(p.split('>')[0]!, 'hex'))));
 });
 
+test('a sealed table keeps its pairs and takes no more', () => {
+  const t = new CmpTable(8, Buffer.from('abc'));
+  t.addStrings('abc', 'xyz');
+  t.seal();
+  t.addStrings('abc', 'other');
+  assert.equal(t.size, 1);
+  assert.deepEqual([...show(t, new Rng(5), 20)], [`${hex('abc')}>${hex('xyz')}`]);
+});
+
 test('equal, duplicate and oversized operands are dropped; capacity evicts oldest', () => {
   const t = new CmpTable(2);
   t.addStrings('same', 'same');
