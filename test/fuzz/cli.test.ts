@@ -121,6 +121,22 @@ test('-workers=2 share the corpus directory', async () => {
   assert.ok(fs.readdirSync(corpus).length >= 3);
 });
 
+test('-runs=0 replays a corpus directory once; -exact_artifact_path names the artifact', async () => {
+  const dir = tmp();
+  const corpus = path.join(dir, 'corpus');
+  fs.mkdirSync(corpus);
+  fs.writeFileSync(path.join(corpus, 'a'), 'hello');
+  fs.writeFileSync(path.join(corpus, 'b'), 'x!y');
+  const exact = path.join(dir, 'found.bin');
+  const r = await fuzz([path.join(FIX, 'reject.mjs'), corpus, '-runs=0', `-exact_artifact_path=${exact}`], dir);
+  assert.equal(r.code, 77, r.out);
+  assert.equal(fs.readFileSync(exact, 'latin1'), 'x!y');
+  fs.rmSync(path.join(corpus, 'b'));
+  const clean = await fuzz([path.join(FIX, 'reject.mjs'), corpus, '-runs=0'], dir);
+  assert.equal(clean.code, 0, clean.out);
+  assert.match(clean.out, /Executed .*corpus[\\/]a in \d+ ms/);
+});
+
 test('bad command lines are clear errors', async () => {
   const dir = tmp();
   const bad = await fuzz([path.join(FIX, 'quiet.mjs'), '-runs=many'], dir);
