@@ -63,6 +63,15 @@ test('finds a CMP-guarded bug in a TS target, reports original positions, and re
   assert.match(fixed.out, /Executed .* in \d+ ms/);
 });
 
+test('unique mode (KCOV_UNIQUE_ENABLE) guides the search too', async () => {
+  const dir = tmp();
+  const r = await fuzz([path.join(FIX, 'magic.ts'), '-kcov_mode=unique', '-seed=2', '-max_total_time=60', `-artifact_prefix=${dir}/`], dir);
+  assert.equal(r.code, 77, r.out);
+  const inited = /INITED cov: (\d+) ft: (\d+)/.exec(r.out);
+  assert.ok(inited && Number(inited[1]) > 0 && inited[1] === inited[2], 'unique PCs only: one feature per block');
+  assert.equal(artifacts(dir, 'crash').length, 1);
+});
+
 test('a synchronous infinite loop is a timeout (exit 70) with a timeout- artifact', async () => {
   const dir = tmp();
   const r = await fuzz([path.join(FIX, 'loop.mjs'), '-seed=2', '-timeout=1', '-max_total_time=60', `-artifact_prefix=${dir}/`], dir);
