@@ -52,3 +52,26 @@ export function runNode(file: string, opts: RunOptions & { instrument?: boolean;
 export function runCli(args: string[], opts: RunOptions = {}): SpawnSyncReturns<string> {
   return run([CLI, ...args], opts);
 }
+
+/** What an instrumented compare site `a op b` does while a task traces comparisons. */
+export function tracedCompare(
+  handle: { l<T>(v: T, site: number): T; r<T>(v: T, site: number): T },
+  op: number,
+  a: unknown,
+  b: unknown,
+  site: number,
+): boolean {
+  const x = handle.l(a, site) as any;
+  const y = handle.r(b, site) as any;
+  switch (op) {
+    case 0: return x === y;
+    case 1: return x !== y;
+    case 2: return x == y;
+    case 3: return x != y;
+    case 4: return x < y;
+    case 5: return x <= y;
+    case 6: return x > y;
+    case 7: return x >= y;
+    default: throw new Error(`no compare operator ${op}`);
+  }
+}

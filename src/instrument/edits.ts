@@ -10,6 +10,10 @@
 import type MagicString from 'magic-string';
 
 const APPEND_RIGHT = 0;
+/** Text that starts with a character that can continue a name. */
+const NAME_START = /^[\p{ID_Continue}$\u200c\u200d]/u;
+/** Text that ends with a character of a name (or keyword). */
+const NAME_END = /[\p{ID_Continue}$\u200c\u200d]$/u;
 const PREPEND_LEFT = 1;
 const UPDATE = 2;
 
@@ -42,14 +46,23 @@ export class EditBuffer {
     this.texts.push(text);
   }
 
-  /** Applies every edit to `ms` in offset order. */
-  applyTo(ms: MagicString): void {
+  /**
+   * Applies every edit to `ms` in offset order. Minified code puts expressions right after
+   * keywords (`return"a"===e`), so text that starts with a name character and lands right
+   * after one (`return` + `P.q0(`) gets a space in front, or the two would fuse into one name.
+   */
+  applyTo(ms: MagicString, source: string): void {
     const order = Array.from(this.starts, (_, i) => i);
     const starts = this.starts;
     order.sort((a, b) => starts[a]! - starts[b]! || a - b);
+    let lastAppend = -1;
     for (const i of order) {
       const at = starts[i]!;
-      const text = this.texts[i]!;
+      let text = this.texts[i]!;
+      if (this.kinds[i] === APPEND_RIGHT && at !== lastAppend) {
+        lastAppend = at;
+        if (NAME_START.test(text) && NAME_END.test(source.slice(Math.max(0, at - 2), at))) text = ` ${text}`;
+      }
       switch (this.kinds[i]) {
         case APPEND_RIGHT:
           ms.appendRight(at, text);

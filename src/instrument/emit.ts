@@ -3,7 +3,6 @@
  * decorators need. The preamble's shape is the contract in src/runtime/registry.ts.
  */
 import type { FileTable } from '../abi/table.js';
-import { COMPARE_OPS } from '../abi/table.js';
 
 /** Picks a name prefix that occurs nowhere in `source`, so no generated name can collide. */
 export function choosePrefix(source: string): string {
@@ -20,8 +19,8 @@ export interface PreambleInput {
   blocks: number;
   sites: number;
   table: FileTable;
-  /** Compare operator codes that the file uses. */
-  compareOps: ReadonlySet<number>;
+  /** The file has compare sites (binds the `l`/`r` hooks). */
+  usesCompare: boolean;
   usesResume: boolean;
   usesSwitch: boolean;
   /** The file declares its own top-level `globalThis`. */
@@ -54,7 +53,7 @@ export function preamble(p: PreambleInput): string {
   const parts = [`${P} = ${global}.__kcovjs_runtime.register(${args.join(', ')})`, `${P}c = ${P}.c`, `${P}t = ${P}.t`, `${P}h = ${P}.h`];
   if (p.usesResume) parts.push(`${P}a = ${P}.a`);
   if (p.usesSwitch) parts.push(`${P}w = ${P}.w`);
-  for (let op = 0; op < COMPARE_OPS.length; op++) if (p.compareOps.has(op)) parts.push(`${P}q${op} = ${P}.q[${op}]`);
+  if (p.usesCompare) parts.push(`${P}l = ${P}.l`, `${P}r = ${P}.r`);
   if (p.decoratorHelpers) parts.push(`babelHelpers = ${DECORATOR_HELPERS}`);
   if (!p.lazy) return `;var ${parts.join(', ')};`;
   const names = parts.map((x) => x.slice(0, x.indexOf(' =')));

@@ -100,7 +100,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
   const edits = new EditBuffer();
   const walk = new Walker(edits, lines, P, kind === 'module', source).program(program);
   const ms = new MagicString(source);
-  edits.applyTo(ms);
+  edits.applyTo(ms, source);
   if (walk.sawDecorator && source.includes('babelHelpers')) {
     throw errorAt(filename, lines, 0, 'the file uses the name babelHelpers, which decorator lowering needs');
   }
@@ -115,7 +115,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
     blocks,
     sites,
     table,
-    compareOps: walk.compareOps,
+    usesCompare: walk.usesCompare,
     usesResume: walk.usesResume,
     usesSwitch: walk.usesSwitch,
     shadowsGlobalThis: declaresTopLevel(program, 'globalThis'),

@@ -99,3 +99,30 @@ export function caseLiteral(n: Node): string | number | undefined {
   }
   return undefined;
 }
+
+const EDITED = new Set([
+  'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression',
+  'LogicalExpression', 'ConditionalExpression', 'AssignmentPattern', 'AwaitExpression', 'YieldExpression',
+  'ChainExpression', 'SwitchStatement',
+]);
+const COMPARE_OPERATORS = new Set(['===', '!==', '==', '!=', '<', '<=', '>', '>=']);
+
+/**
+ * Whether the walk would edit any text inside `n` (a block, a compare site, a resumption
+ * point...). Conservative: it may say yes for a subtree that ends up unedited.
+ */
+export function hasEdits(n: Node): boolean {
+  if (EDITED.has(n.type) || CONTROL_STATEMENTS.has(n.type)) return true;
+  if (n.type === 'BinaryExpression' && COMPARE_OPERATORS.has(n.operator as string)) return true;
+  if (n.type === 'AssignmentExpression' && n.operator !== '=') return true;
+  if (n.optional === true) return true;
+  for (const key in n) {
+    if (TYPE_KEYS.has(key)) continue;
+    const v = n[key];
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const c of v) if (c !== null && typeof c === 'object' && typeof c.type === 'string' && hasEdits(c)) return true;
+    } else if (typeof v.type === 'string' && hasEdits(v)) return true;
+  }
+  return false;
+}

@@ -10,7 +10,7 @@ import { COMPARE_OPS, SITE_SWITCH } from '../abi/table.js';
 import type { EditBuffer } from './edits.js';
 import { hitExpressionOpen, hitStatement, lazyInit } from './emit.js';
 import type { LineIndex } from './lines.js';
-import { caseLiteral, CONTROL_STATEMENTS, endsRun, isAnonymousFunction, isLiteralOperand, isTypeOnly, literalValue, skipNode, TYPE_KEYS } from './nodes.js';
+import { caseLiteral, CONTROL_STATEMENTS, endsRun, hasEdits, isAnonymousFunction, isLiteralOperand, isTypeOnly, literalValue, skipNode, TYPE_KEYS } from './nodes.js';
 import type { Node } from './nodes.js';
 
 /** At most this many literals go into the table's dictionary. */
@@ -22,7 +22,8 @@ export interface WalkResult {
   sites: number[];
   cases: Record<string, Array<string | number>>;
   literals: Array<string | number>;
-  compareOps: Set<number>;
+  /** The file has compare sites (it uses the `l`/`r` hooks). */
+  usesCompare: boolean;
   usesResume: boolean;
   usesSwitch: boolean;
   sawDecorator: boolean;
@@ -34,10 +35,13 @@ export class Walker {
   private readonly sites: number[] = [];
   private readonly cases: Record<string, Array<string | number>> = {};
   private readonly literals = new Set<string | number>();
-  private readonly compareOps = new Set<number>();
   private usesResume = false;
   private usesSwitch = false;
   private sawDecorator = false;
+
+  private usesCompare = false;
+  /** Offsets where an expression statement starts (see `compare`). */
+  private readonly statementStarts = new Set<number>();
 
   /** Top-level function declarations of an ES module: they get the lazy-init guard. */
   private readonly guarded = new Set<Node>();
@@ -67,7 +71,7 @@ export class Walker {
       sites: this.sites,
       cases: this.cases,
       literals: [...this.literals],
-      compareOps: this.compareOps,
+      usesCompare: this.usesCompare,
       usesResume: this.usesResume,
       usesSwitch: this.usesSwitch,
       sawDecorator: this.sawDecorator,
@@ -107,6 +111,7 @@ export class Walker {
     let made = false;
     for (const stmt of list) {
       if (typeof stmt.directive === 'string' && !made) continue;
+      if (stmt.type === 'ExpressionStatement') this.statementStarts.add(stmt.start);
       if (needNew) {
         current = this.newBlock(stmt.start, stmt.end, 0);
         this.ms.appendRight(stmt.start, hitStatement(this.P, current));
@@ -288,13 +293,32 @@ export class Walker {
     }
   }
 
+  /**
+   * A compare site. The comparison itself always stays inline, in the user's frame, so
+   * `valueOf`/`toString` of an operand run with the same callers and stack as before.
+   * Operands whose text gets no edits of its own are written twice, and only one copy
+   * runs: `(Pt[1] === 0 ? L op R : Pl(L, k) op Pr(R, k))`, so a comparison costs one flag
+   * check while no task traces them. Other operands are passed through `Pl`/`Pr`, which
+   * hand them to the runtime while a task traces comparisons and return them unchanged.
+   */
   private compare(e: Node, op: number): void {
     const mask = (isLiteralOperand(e.left) ? 1 : 0) | (isLiteralOperand(e.right) ? 2 : 0);
     const site = this.newSite(e, op, mask);
-    this.compareOps.add(op);
-    this.ms.appendRight(e.left.start, `${this.P}q${op}(`);
-    this.ms.update(e.left.end, e.right.start, ', ');
-    this.ms.prependLeft(e.right.end, `, ${site})`);
+    const P = this.P;
+    this.usesCompare = true;
+    if (!hasEdits(e.left) && !hasEdits(e.right)) {
+      const l = this.source.slice(e.left.start, e.left.end);
+      const r = this.source.slice(e.right.start, e.right.end);
+      // At the start of an expression statement, a `(` would continue the previous line.
+      const semi = this.statementStarts.has(e.start) ? ';' : '';
+      this.ms.appendRight(e.start, `${semi}(${P}t[1] === 0 ? `);
+      this.ms.prependLeft(e.end, ` : ${P}l(${l}, ${site}) ${COMPARE_OPS[op]} ${P}r(${r}, ${site}))`);
+    } else {
+      this.ms.appendRight(e.left.start, `${P}l(`);
+      this.ms.prependLeft(e.left.end, `, ${site})`);
+      this.ms.appendRight(e.right.start, `${P}r(`);
+      this.ms.prependLeft(e.right.end, `, ${site})`);
+    }
     this.visit(e.left);
     this.visit(e.right);
   }

@@ -6,12 +6,16 @@
  * hashbang and directives) with
  *
  *   var $k = globalThis.__kcovjs_runtime.register(file, hash, nBlocks, nSites, tableJson),
- *       $c = $k.c, $t = $k.t, $h = $k.h, $a = $k.a, $q0 = $k.q[0], ..., $w = $k.w;
+ *       $c = $k.c, $t = $k.t, $h = $k.h, $a = $k.a, $l = $k.l, $r = $k.r, $w = $k.w;
  *
  * and each block runs `($c[i]++ === 0 || $t[0] !== 0) && $h(i)`: with tracing off that is a
  * typed-array increment and a compare. `$h` records first hits (so one input's coverage is
  * read in O(blocks hit)) and, while a task traces, hands the block's PC to the sink that the
- * kcov device installed. Compare sites call `$q[op](a, b, site)`; switches call `$w(v, site)`.
+ * kcov device installed. A compare site `a op b` stays inline and becomes
+ * `($t[1] === 0 ? a op b : $l(a, k) op $r(b, k))` (or `$l(a, k) op $r(b, k)`): `$l`/`$r`
+ * return their operand unchanged and, while a task traces comparisons, pair the operands up
+ * and report them; they never convert an operand, so no user code runs inside kcovjs.
+ * Switches call `$w(v, site)`.
  */
 import * as path from 'node:path';
 import { PC_LOW_BASE, PC_STRIDE } from '../abi/constants.js';
@@ -45,8 +49,10 @@ export interface ModuleHandle {
   h: (block: number) => void;
   /** Pass-through hook that counts block `block` and returns `value` (resumption after await/yield). */
   a: <T>(value: T, block: number) => T;
-  /** Compare hooks by operator code (see COMPARE_OPS): evaluate `a op b` once and report it. */
-  q: ReadonlyArray<(a: any, b: any, site: number) => boolean>;
+  /** Left operand of compare site `site`: returned unchanged (kept for `r` while tracing). */
+  l: <T>(value: T, site: number) => T;
+  /** Right operand of compare site `site`: returned unchanged (reported with its left operand while tracing). */
+  r: <T>(value: T, site: number) => T;
   /** Switch hook: reports the discriminant against the case literals and returns it. */
   w: <T>(value: T, site: number) => T;
 }
@@ -123,7 +129,7 @@ export class Runtime {
       if (counters[block]++ === 0 || tracing[0] !== 0) h(block);
       return value;
     };
-    const q = makeCompareHooks(tracing, (site, a, b) => {
+    const { l, r } = makeOperandHooks(tracing, (site, a, b) => {
       if (!this.sink) return;
       this.sink.compare(pcSite0 + PC_STRIDE * site, this.siteConstMask(id, site), a, b);
     });
@@ -134,7 +140,7 @@ export class Runtime {
       }
       return value;
     };
-    return { c: counters, t: tracing, h, a, q, w };
+    return { c: counters, t: tracing, h, a, l, r, w };
   }
 
   private noteFirstHit(moduleId: number, block: number): void {
@@ -237,18 +243,44 @@ function toRelative(root: string, file: string): string {
 
 type CompareReport = (site: number, a: unknown, b: unknown) => void;
 
-/** Builds the eight compare hooks of one module. Each evaluates its operator exactly once. */
-function makeCompareHooks(tracing: Uint8Array, report: CompareReport): ModuleHandle['q'] {
-  return [
-    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a === b),
-    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a !== b),
-    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a == b),
-    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a != b),
-    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a < b),
-    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a <= b),
-    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a > b),
-    (a, b, s) => (tracing[1] !== 0 && report(s, a, b), a >= b),
-  ];
+/** Left operands waiting for their right operand, while comparisons are traced. */
+const MAX_PENDING = 64;
+
+/**
+ * The operand hooks of one module. `l` remembers a left operand (site and value) and `r`
+ * reports it with the right one. Operands of nested or interleaved comparisons (a compare
+ * inside the right operand, an `await` between the two) are matched by site, newest first;
+ * a left operand whose right one never came (its evaluation threw) is dropped when an older
+ * one is matched.
+ */
+function makeOperandHooks(tracing: Uint8Array, report: CompareReport): Pick<ModuleHandle, 'l' | 'r'> {
+  const sites: number[] = [];
+  const values: unknown[] = [];
+  return {
+    l: <T>(value: T, site: number): T => {
+      if (tracing[1] !== 0) {
+        if (sites.length === MAX_PENDING) {
+          sites.shift();
+          values.shift();
+        }
+        sites.push(site);
+        values.push(value);
+      }
+      return value;
+    },
+    r: <T>(value: T, site: number): T => {
+      if (tracing[1] !== 0) {
+        const i = sites.lastIndexOf(site);
+        if (i >= 0) {
+          const left = values[i];
+          sites.length = i;
+          values.length = i;
+          report(site, left, value);
+        }
+      }
+      return value;
+    },
+  };
 }
 
 /** The runtime of the current thread, if the loader installed one. */

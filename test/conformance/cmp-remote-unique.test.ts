@@ -9,6 +9,7 @@ import {
   KCOV_TRACE_CMP, KCOV_UNIQUE_ENABLE, KCOVJS_CMP_STRING, PC_BASE, open, runTask,
 } from '../../src/index.js';
 import { SITE_SWITCH } from '../../src/runtime/table.js';
+import { tracedCompare } from '../helpers.js';
 import { enabled, fakeModule, initMapped, pcsOf, setupRuntime, throwsErrno } from '../kcov/helpers.js';
 
 const rt = setupRuntime();
@@ -20,7 +21,7 @@ const mod = fakeModule(rt, 8, [
   { kind: SITE_SWITCH, constMask: 0, cases: [1, 300, 'abc'] },
 ]);
 const [EQ, , LOOSE_EQ, , LT] = [0, 1, 2, 3, 4];
-const q = mod.handle.q;
+const q = [0, 1, 2, 3, 4, 5, 6, 7].map((op) => (a: unknown, b: unknown, site: number) => tracedCompare(mod.handle, op, a, b, site));
 
 /** Records of a CMP area. */
 function records(area: BigUint64Array): Array<{ type: bigint; arg1: bigint; arg2: bigint; ip: bigint }> {

@@ -11,6 +11,7 @@ import {
 } from '../../src/index.js';
 import { encodeOperands, operandHalves } from '../../src/kcov/cmp.js';
 import { enabled, fakeModule, initMapped, pcsOf, setupRuntime, throwsErrno } from './helpers.js';
+import { tracedCompare } from '../helpers.js';
 
 const rt = setupRuntime();
 const mod = fakeModule(rt, 4, [{ kind: 0, constMask: 0 }]);
@@ -68,7 +69,7 @@ test('thread tracing is on only while an instance is enabled, compares only for 
   const cmp = enabled(4096, KCOV_TRACE_CMP);
   assert.deepEqual([...rt.tracing], [0, 1]);
   mod.hit(1); // blocks are not traced in CMP mode
-  assert.equal(mod.handle.q[0]!(3, 4, 0), false);
+  assert.equal(tracedCompare(mod.handle, 0, 3, 4, 0), false);
   cmp.f.ioctl(KCOV_DISABLE, 0);
   assert.deepEqual([...rt.tracing], [0, 0]);
   assert.equal(cmp.area[0], 1n);

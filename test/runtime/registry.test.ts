@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Runtime, type CoverageSink } from '../../src/runtime/registry.js';
 import { PC_LOW_BASE } from '../../src/abi/constants.js';
+import { tracedCompare } from '../helpers.js';
 
 function newRuntime(): Runtime {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kcovjs-rt-'));
@@ -63,7 +64,7 @@ test('tracing hands every hit to the sink, with PC and dense index; off means no
   ]);
 });
 
-test('compare hooks evaluate once, return the operator result, and report only while tracing', () => {
+test('operand hooks pass operands through unchanged and report pairs only while tracing', () => {
   const rt = newRuntime();
   const h = rt.register(path.join(rt.root, 'c.js'), 'hc', 1, 2, table(1, 2, { c: { 0: [1, 'x'] } }));
   const cmps: unknown[] = [];
@@ -73,15 +74,21 @@ test('compare hooks evaluate once, return the operator result, and report only w
     [0, 1, 1, true], [1, 1, '1', true], [2, 1, '1', true], [3, null, undefined, false],
     [4, 'a', 'b', true], [5, 2, 2, true], [6, 3n, 2, true], [7, 1, 2, false],
   ];
-  for (const [op, a, b, want] of ops) assert.equal(h.q[op]!(a, b, 1), want, `op ${op}`);
+  for (const [op, a, b, want] of ops) assert.equal(tracedCompare(h, op, a, b, 1), want, `op ${op}`);
   assert.equal(cmps.length, 0);
   rt.setTracing(false, true);
   let valueOfCalls = 0;
   const obj = { valueOf: () => (valueOfCalls++, 5) };
-  assert.equal(h.q[4]!(obj, 6, 1), true);
+  assert.equal(tracedCompare(h, 4, obj, 6, 1), true);
   assert.equal(valueOfCalls, 1, 'operands are converted once, by the comparison itself');
+  // A compare nested in a right operand, and a left operand whose right one never came.
+  assert.equal(h.l('outer', 1), 'outer');
+  h.l('dropped', 0);
+  assert.equal(tracedCompare(h, 0, 'inner', 'x', 0), false);
+  assert.equal(h.r('right', 1), 'right');
   const e = rt.modules[0]!.entry;
   assert.deepEqual(cmps[0], [PC_LOW_BASE + 8 * (e.base + 1 + 1), 2, obj, 6]);
+  assert.deepEqual(cmps.slice(1).map((c) => (c as unknown[]).slice(2)), [['inner', 'x'], ['outer', 'right']]);
   assert.equal(h.w('x', 0), 'x');
   assert.deepEqual(switches, [[PC_LOW_BASE + 8 * (e.base + 1), 'x', [1, 'x']]]);
 });
