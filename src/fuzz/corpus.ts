@@ -38,6 +38,30 @@ export function writeFileAtomic(file: string, data: Uint8Array, durable = false)
   }
 }
 
+/**
+ * Removes the temporary files that writers killed mid-write left in `dir` (the dot-files
+ * of writeFileAtomic whose process is gone). Returns how many were removed.
+ */
+export function removeStaleTemporaries(dir: string): number {
+  let removed = 0;
+  for (const name of fs.readdirSync(dir)) {
+    const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!m || processAlive(Number(m[1]))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** One input file found on disk. */
 export interface DiskInput {
   file: string;

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { removeStaleTemporaries } from './corpus.js';
 import { loadDictionary } from './dict.js';
 import type { FuzzOptions } from './flags.js';
 import { allocShared, currentInput, Slot, Stat, viewsOf, type SharedViews, type WorkerConfig, type WorkerMessage } from './protocol.js';
@@ -47,7 +48,10 @@ export async function runFuzzer(o: FuzzOptions, out: Output): Promise<number> {
     out.write('ERROR: give either corpus directories or input files, not both\n');
     return 1;
   }
-  if (dirs[0]) fs.mkdirSync(dirs[0], { recursive: true });
+  if (dirs[0]) {
+    fs.mkdirSync(dirs[0], { recursive: true });
+    removeStaleTemporaries(dirs[0]);
+  }
   for (const d of dirs.slice(1)) {
     if (!fs.existsSync(d)) {
       out.write(`ERROR: seed corpus directory ${d} does not exist\n`);

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Corpus, readInputs, sha1, writeFileAtomic } from '../../src/fuzz/corpus.js';
+import { Corpus, readInputs, removeStaleTemporaries, sha1, writeFileAtomic } from '../../src/fuzz/corpus.js';
 import { FeatureMap, bucketOf } from '../../src/fuzz/features.js';
 
 const tmpDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'kcovjs-corpus-'));
@@ -16,6 +17,16 @@ test('writeFileAtomic leaves only the final file, replacing old content', () => 
   assert.equal(fs.readFileSync(f, 'utf8'), 'two');
   assert.deepEqual(fs.readdirSync(dir), ['x']);
   assert.throws(() => writeFileAtomic(path.join(dir, 'missing', 'y'), Buffer.from('z')));
+});
+
+test('removeStaleTemporaries removes what dead writers left, not live writers\' files', () => {
+  const dir = tmpDir();
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+  fs.writeFileSync(path.join(dir, `.abc.${dead}.0123abcd.tmp`), 'partial');
+  fs.writeFileSync(path.join(dir, `.abc.${process.pid}.89abcdef.tmp`), 'in flight');
+  fs.writeFileSync(path.join(dir, 'abc'), 'whole');
+  assert.equal(removeStaleTemporaries(dir), 1);
+  assert.deepEqual(fs.readdirSync(dir).sort(), [`.abc.${process.pid}.89abcdef.tmp`, 'abc']);
 });
 
 test('readInputs skips dot files (in-flight temporaries), truncates and tracks what was read', () => {
