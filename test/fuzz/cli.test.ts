@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -118,6 +119,27 @@ test('the corpus is written atomically, and a rerun resumes from it', async () =
   assert.equal(again.code, 0, again.out);
   const inited = /INITED cov: \d+ ft: \d+ corp: (\d+)/.exec(again.out);
   assert.ok(inited && Number(inited[1]) >= 3, again.out);
+});
+
+test('a SIGKILL mid-run leaves only whole, correctly named corpus files', async () => {
+  const dir = tmp();
+  const corpus = path.join(dir, 'corpus');
+  const child = spawn(process.execPath, [CLI, 'fuzz', path.join(FIX, 'quiet.mjs'), corpus, '-seed=9', '-max_total_time=120'], {
+    cwd: ROOT,
+    env: { ...process.env, KCOVJS_MANIFEST: path.join(dir, 'manifest.json') },
+    stdio: 'ignore',
+  });
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  for (let i = 0; i < 600 && (!fs.existsSync(corpus) || fs.readdirSync(corpus).length < 5); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  await closed;
+  const files = fs.readdirSync(corpus).filter((f) => !f.startsWith('.'));
+  assert.ok(files.length >= 5, files.join());
+  for (const f of files) assert.equal(createHash('sha1').update(fs.readFileSync(path.join(corpus, f))).digest('hex'), f);
+  const again = await fuzz([path.join(FIX, 'quiet.mjs'), corpus, '-seed=10', '-runs=10'], dir);
+  assert.equal(again.code, 0, again.out);
 });
 
 test('-workers=2 share the corpus directory', async () => {
