@@ -110,6 +110,8 @@ export interface CorpusEntry {
   features: Int32Array;
   /** Key of its feature set. */
   setKey: string;
+  /** Number of distinct blocks it covers. */
+  blocks: number;
   /** Times it was picked for mutation. */
   picks: number;
   /** Comparison operands seen while running it (set by a TRACE_CMP run). */
@@ -132,11 +134,14 @@ export class Corpus {
     return this.byName.has(name);
   }
 
-  /** Keeps an input; writes it to the output directory unless `persist` is false. */
-  add(data: Buffer, features: Int32Array, persist = true): CorpusEntry | undefined {
+  /**
+   * Keeps an input; writes it to the output directory unless `persist` is false. `blocks`
+   * is its number of distinct blocks, kept for a cheap test before `reduce`.
+   */
+  add(data: Buffer, features: Int32Array, persist = true, blocks = 0): CorpusEntry | undefined {
     const name = sha1(data);
     if (this.byName.has(name)) return undefined;
-    const entry: CorpusEntry = { data, name, features, setKey: setKey(features), picks: 0 };
+    const entry: CorpusEntry = { data, name, features, setKey: setKey(features), blocks, picks: 0 };
     this.entries.push(entry);
     this.byName.set(name, entry);
     this.bySet.set(entry.setKey, entry);

@@ -139,14 +139,15 @@ export class Engine {
     if (fresh > 0 || this.slower()) {
       this.features.commit();
       const data = Buffer.from(buf.subarray(0, n));
-      const entry = this.corpus.add(data, this.features.lastFeatures());
+      const entry = this.corpus.add(data, this.features.lastFeatures(), true, this.features.lastBlocks);
       for (const w of this.mutator.lastEntries) this.persistent.add(w, (k) => this.rng.below(k));
       if (entry) {
         this.lastNewAt = this.execs;
         this.event('NEW', n);
         this.pendingCmp.push(entry);
       }
-    } else if (parent && n < parent.data.length) {
+    } else if (parent && n < parent.data.length && this.features.lastBlocks === parent.blocks) {
+      // Equal feature sets need equal block counts: only then is the sort worth it.
       const reduced = this.corpus.reduce(Buffer.from(buf.subarray(0, n)), this.features.lastFeatures());
       if (reduced) {
         this.event('REDUCE', n);
@@ -238,7 +239,7 @@ export class Engine {
       if (!this.coverage) continue;
       if (this.coverage.collect(this.features) > 0) {
         this.features.commit();
-        const e = this.corpus.add(Buffer.from(d), this.features.lastFeatures(), persist);
+        const e = this.corpus.add(Buffer.from(d), this.features.lastFeatures(), persist, this.features.lastBlocks);
         if (e) this.pendingCmp.push(e);
       }
     }

@@ -90,6 +90,11 @@ export class FeatureMap {
     return fresh;
   }
 
+  /** Number of distinct blocks of the last `collect` (a cheap first test of equal sets). */
+  get lastBlocks(): number {
+    return this.nTouched;
+  }
+
   /** Sorted distinct features of the last `collect` (for comparing feature sets). */
   lastFeatures(): Int32Array {
     const out = this.feats.slice(0, this.nFeats).map((f) => f & FEATURE_MASK).sort();
