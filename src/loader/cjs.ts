@@ -18,13 +18,13 @@ type ExtensionHandler = (module: CjsModule, filename: string) => void;
 const patched = Symbol.for('kcovjs.cjs-hook');
 
 /** Installs the CommonJS hook on this thread (once). */
-export function installCjsHook(filter: Filter, runtime: Runtime): void {
+export function installCjsHook(filter: Filter, runtime: Runtime, userSourceMaps: boolean): void {
   const proto = (Module as unknown as { prototype: CjsModule & Record<symbol, unknown> }).prototype;
   if (proto[patched]) return;
   proto[patched] = true;
   const compile = proto._compile;
   proto._compile = function kcovjsCompile(this: CjsModule, content: string, filename: string, format?: string): unknown {
-    const out = transformForLoad(content, filename, format === 'module' ? 'module' : 'commonjs', filter);
+    const out = transformForLoad(content, filename, format === 'module' ? 'module' : 'commonjs', filter, userSourceMaps);
     if (out.failure) runtime.noteFailure(filename, out.failure);
     return format === undefined ? compile.call(this, out.code, filename) : compile.call(this, out.code, filename, format);
   };

@@ -17,15 +17,19 @@ export interface HooksData {
   root: string;
   /** Receives `{ file, reason }` for each file that could not be instrumented. */
   port?: MessagePort;
+  /** The program turned source maps on itself (so files' own maps stay armed). */
+  userSourceMaps?: boolean;
 }
 
 let filter: Filter | undefined;
 let port: MessagePort | undefined;
+let userSourceMaps = false;
 
 /** Called once by Node with the data passed to `module.register`. */
 export function initialize(data: HooksData): void {
   filter = compileFilter(data.filter, data.root);
   port = data.port;
+  userSourceMaps = data.userSourceMaps === true;
 }
 
 interface ResolveContext {
@@ -83,7 +87,7 @@ export async function load(url: string, context: LoadContext, nextLoad: NextLoad
 }
 
 function transform(source: string, file: string): string {
-  const out = transformForLoad(source, file, 'module', filter!);
+  const out = transformForLoad(source, file, 'module', filter!, userSourceMaps);
   if (out.failure) port?.postMessage({ file, reason: out.failure });
   return out.code;
 }

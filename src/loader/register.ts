@@ -23,15 +23,16 @@ import { propagateToWorkers } from './workers.js';
 
 const root = path.resolve(process.env.KCOVJS_ROOT ?? process.cwd());
 const runtime = installRuntime({ root });
+const userSourceMaps = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true;
 process.setSourceMapsEnabled(true);
 
 const filterSpec = process.env.KCOVJS_FILTER ?? '';
-installCjsHook(compileFilter(filterSpec, root), runtime);
+installCjsHook(compileFilter(filterSpec, root), runtime, userSourceMaps);
 
 const { port1, port2 } = new MessageChannel();
 port1.on('message', (m: { file: string; reason: string }) => runtime.noteFailure(m.file, m.reason));
 port1.unref();
-register('./hooks.js', import.meta.url, { data: { filter: filterSpec, root, port: port2 }, transferList: [port2] });
+register('./hooks.js', import.meta.url, { data: { filter: filterSpec, root, port: port2, userSourceMaps }, transferList: [port2] });
 
 propagateToWorkers(import.meta.url);
 
