@@ -64,6 +64,13 @@ test('finds a CMP-guarded bug in a TS target, reports original positions, and re
   assert.match(fixed.out, /Executed .* in \d+ ms/);
 });
 
+test('a target using the package\'s FuzzedDataProvider gets typed values to line up', async () => {
+  const dir = tmp();
+  const r = await fuzz([path.join(FIX, 'fdp-target.mjs'), '-seed=1', '-max_total_time=60', `-artifact_prefix=${dir}/`], dir);
+  assert.equal(r.code, 77, r.out);
+  assert.match(r.out, /Error: count 777 and name fdp/);
+});
+
 test('unique mode (KCOV_UNIQUE_ENABLE) guides the search too', async () => {
   const dir = tmp();
   const r = await fuzz([path.join(FIX, 'magic.ts'), '-kcov_mode=unique', '-seed=2', '-max_total_time=60', `-artifact_prefix=${dir}/`], dir);

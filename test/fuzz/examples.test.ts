@@ -36,7 +36,7 @@ const EXAMPLES: Example[] = [
     report: /TypeError: decodeComponents\(\.\.\.\)\.join is not a function/, live: [`-dict=${path.join(EX, 'decode-uri-component', 'uri.dict')}`],
   },
   { name: 'semver', target: 'fuzz.mjs', fixed: 'fuzz-fixed.mjs', code: 77, kind: 'crash', report: /super-linear range parsing/, live: ['-timeout=20'] },
-  { name: 'jpeg-js', target: 'fuzz.cjs', fixed: 'fuzz-fixed.cjs', code: 70, kind: 'timeout', report: /timeout after \d+ seconds/, live: ['-timeout=3'] },
+  { name: 'jpeg-js', target: 'fuzz.cjs', fixed: 'fuzz-fixed.cjs', code: 70, kind: 'timeout', report: /timeout after \d+ seconds/, live: ['-timeout=10'] },
 ];
 
 function run(args: string[], manifestDir: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
@@ -62,7 +62,7 @@ for (const ex of EXAMPLES) {
     const repro = fs.readdirSync(path.join(dir, 'crashes')).map((f) => path.join(dir, 'crashes', f));
     assert.ok(repro.length > 0);
     // Timeouts are the finding of jpeg-js only; the others get time to show theirs.
-    const timeout = ex.kind === 'timeout' ? '-timeout=3' : '-timeout=60';
+    const timeout = ex.kind === 'timeout' ? '-timeout=5' : '-timeout=60';
     const bad = await run([path.join(dir, ex.target), ...repro, `-artifact_prefix=${tmp}/`, timeout], tmp);
     assert.equal(bad.code, ex.code, bad.out);
     assert.match(bad.out, ex.report);
