@@ -101,6 +101,8 @@ async function main() {
     blocks = result.reduce((n, s) => n + s.functions.reduce((m, f) => m + f.ranges.length, 0), 0);
     session.disconnect();
   }
+  const istanbul = globalThis.__coverage__;
+  if (istanbul) blocks = Object.values(istanbul).reduce((n, f) => n + Object.keys(f.statementMap).length, 0);
   const failures = rt ? rt.stats().failures.length : 0;
   const maxRssKiB = process.resourceUsage().maxRSS;
   process.stdout.write(`${JSON.stringify({ variant: config.variant, results, blocks, failures, maxRssKiB })}\n`);

@@ -67,6 +67,7 @@ function summarize({ runs, reps, inputs, timing }) {
     for (const v of VARIANTS) {
       const r = runs[rep][v.name];
       if (r.failures > 0) problems.push(`${v.name}: ${r.failures} files failed to instrument (ran plain)`);
+      if ((v.kcovjs || v.name === 'istanbul' || v.name === 'v8') && !(r.blocks > 0)) problems.push(`${v.name}: no instrumented code was loaded`);
       for (const lib of LIBS) {
         if (r.results[lib].checksum !== runs[rep].plain.results[lib].checksum) {
           problems.push(`${v.name} computed a different result on ${lib} (checksum ${r.results[lib].checksum} vs ${runs[rep].plain.results[lib].checksum})`);
@@ -127,7 +128,7 @@ function summarize({ runs, reps, inputs, timing }) {
     table(header, rows),
     '',
     `Distinct blocks recorded in unique mode per iteration (last repetition): ${recorded}.`,
-    `Blocks loaded: kcovjs ${last.kcovjs.blocks}; V8 coverage ranges ${last.v8.blocks}.`,
+    `Blocks loaded: kcovjs ${last.kcovjs.blocks}; istanbul statements ${last.istanbul.blocks}; V8 coverage ranges ${last.v8.blocks}.`,
     `Wall-clock geomean ratios for comparison (same runs): ${wallGeomeans}.`,
     ...(problems.length ? ['', '**Problems:**', ...[...new Set(problems)].map((p) => `- ${p}`)] : []),
   ].join('\n');
