@@ -72,9 +72,10 @@ export function valueCell(values, digits = 1) {
   return `${f(median(values))} (${f(Math.min(...values))}-${f(Math.max(...values))})`;
 }
 
-/** A markdown table from a header row and body rows. */
+/** A markdown table (GitHub flavour) from a header row and body rows. */
 export function table(header, rows) {
-  const line = (cells) => `| ${cells.join(' | ')} |`;
+  // A pipe inside a cell (even in a code span) would split it: escape it, as GFM allows.
+  const line = (cells) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
