@@ -74,10 +74,10 @@ export const DECORATOR_HELPERS =
 
 /** Statement form of a block hit. The leading `;` ends a previous statement that relied on ASI. */
 export function hitStatement(P: string, i: number): string {
-  return `;(${P}c[${i}]++ === 0 || ${P}t[0] !== 0) && ${P}h(${i});`;
+  return `;${P}c[${i}]++ || ${P}h(${i});`;
 }
 
 /** Opening of the expression form `(hit, EXPR)`; the caller closes it with `)`. */
 export function hitExpressionOpen(P: string, i: number): string {
-  return `((${P}c[${i}]++ === 0 || ${P}t[0] !== 0) && ${P}h(${i}), `;
+  return `(${P}c[${i}]++ || ${P}h(${i}), `;
 }

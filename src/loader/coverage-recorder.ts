@@ -72,13 +72,14 @@ export function snapshotCoverage(runtime: Runtime): CoverageFile {
   for (const m of runtime.modules) {
     const key = `${m.relPath}\0${m.entry.hash}`;
     const known = byKey.get(key);
-    if (known && known.counts.length === m.counters.length) {
-      for (let i = 0; i < m.counters.length; i++) known.counts[i]! += m.counters[i]!;
+    const counts = runtime.counts(m);
+    if (known && known.counts.length === counts.length) {
+      for (let i = 0; i < counts.length; i++) known.counts[i]! += counts[i]!;
       continue;
     }
     byKey.set(key, {
       path: m.relPath, hash: m.entry.hash, base: m.entry.base, blocks: m.entry.blocks, sites: m.entry.sites,
-      counts: Array.from(m.counters),
+      counts,
     });
   }
   return {
@@ -93,6 +94,8 @@ function fingerprint(runtime: Runtime): string {
   for (const m of runtime.modules) {
     const c = m.counters;
     for (let i = 0; i < c.length; i++) sum = (sum + c[i]!) % 0x7fffffff;
+    const b = m.banked;
+    if (b) for (let i = 0; i < b.length; i++) sum = (sum + b[i]!) % 0x7fffffff;
   }
   return `${runtime.modules.length}:${runtime.failures.length}:${sum}`;
 }

@@ -8,10 +8,12 @@
  *   var $k = globalThis.__kcovjs_runtime.register(file, hash, nBlocks, nSites, tableJson),
  *       $c = $k.c, $t = $k.t, $h = $k.h, $a = $k.a, $l = $k.l, $r = $k.r, $w = $k.w;
  *
- * and each block runs `($c[i]++ === 0 || $t[0] !== 0) && $h(i)`: with tracing off that is a
- * typed-array increment and a compare. `$h` records first hits (so one input's coverage is
- * read in O(blocks hit)) and, while a task traces, hands the block's PC to the sink that the
- * kcov device installed. A compare site `a op b` stays inline and becomes
+ * and each block runs `$c[i]++ || $h(i)`: a typed-array increment, and a call only when the
+ * counter was 0. That happens on a block's first hit since its counter was cleared, where
+ * `$h` records it in the first-hit list (so one input's coverage is read in O(blocks hit)),
+ * and on every hit while the thread traces blocks: then `$h` banks the count and sets the
+ * counter back to 0, so that the next hit calls it too, and hands the block's PC to the sink
+ * that the kcov device installed. A compare site `a op b` stays inline and becomes
  * `($t[1] === 0 ? a op b : $l(a, k) op $r(b, k))` (or `$l(a, k) op $r(b, k)`): `$l`/`$r`
  * return their operand unchanged and, while a task traces comparisons, pair the operands up
  * and report them; they never convert an operand, so no user code runs inside kcovjs.
@@ -41,7 +43,7 @@ export interface CoverageSink {
 
 /** What `register` hands back to an instrumented module. */
 export interface ModuleHandle {
-  /** Hit counters, one per block. */
+  /** Live hit counters, one per block (see RegisteredModule.counters). */
   c: Uint32Array;
   /** Thread tracing flags: [0] blocks, [1] compares. Shared by all modules of the thread. */
   t: Uint8Array;
@@ -65,7 +67,15 @@ export interface RegisteredModule {
   /** Path relative to the runtime's root. */
   readonly relPath: string;
   readonly entry: ManifestEntry;
+  /**
+   * Live counters: hits since the last clear, except what tracing banked. Read counts with
+   * `Runtime.counts`.
+   */
   readonly counters: Uint32Array;
+  /** Hits moved out of `counters` while the thread traced blocks (allocated on first use). */
+  banked: Float64Array | null;
+  /** 1 for each block in the first-hit list. */
+  readonly listed: Uint8Array;
   readonly tableJson: string;
 }
 
@@ -116,17 +126,25 @@ export class Runtime {
     const entry = this.manifest.place({ relPath, hash, blocks: nBlocks, sites: nSites, tableJson });
     const id = this.modules.length;
     const counters = new Uint32Array(nBlocks);
-    this.modules.push({ id, file, relPath, entry, counters, tableJson });
+    const listed = new Uint8Array(nBlocks);
+    const mod: RegisteredModule = { id, file, relPath, entry, counters, banked: null, listed, tableJson };
+    this.modules.push(mod);
     const tracing = this.tracing;
     const pcBlock0 = PC_LOW_BASE + PC_STRIDE * entry.base;
     const pcSite0 = pcBlock0 + PC_STRIDE * nBlocks;
     const dense0 = entry.dense;
     const h = (block: number): void => {
-      if (counters[block] === 1) this.noteFirstHit(id, block);
-      if (tracing[0] !== 0) this.sink?.block(pcBlock0 + PC_STRIDE * block, dense0 + block);
+      if (listed[block] === 0) {
+        listed[block] = 1;
+        this.noteFirstHit(id, block);
+      }
+      if (tracing[0] !== 0) {
+        bank(mod, block);
+        this.sink?.block(pcBlock0 + PC_STRIDE * block, dense0 + block);
+      }
     };
     const a = <T>(value: T, block: number): T => {
-      if (counters[block]++ === 0 || tracing[0] !== 0) h(block);
+      if (counters[block]++ === 0) h(block);
       return value;
     };
     const { l, r } = makeOperandHooks(tracing, (site, a, b) => {
@@ -176,8 +194,15 @@ export class Runtime {
     this.sink = sink;
   }
 
-  /** Turns block and compare tracing on or off for the whole thread. */
+  /**
+   * Turns block and compare tracing on or off for the whole thread. Turning block tracing on
+   * banks the live counters of every block hit so far (O(blocks hit)), so that each of them
+   * calls the slow path again on its next hit.
+   */
   setTracing(blocks: boolean, compares: boolean): void {
+    if (blocks && this.tracing[0] === 0) {
+      for (let i = 0; i < this.hitCount; i++) bank(this.modules[this.hitModules[i]!]!, this.hitBlocks[i]!);
+    }
     this.tracing[0] = blocks ? 1 : 0;
     this.tracing[1] = compares ? 1 : 0;
   }
@@ -203,8 +228,17 @@ export class Runtime {
       const m = this.modules[this.hitModules[i]!]!;
       const b = this.hitBlocks[i]!;
       m.counters[b] = 0;
+      m.listed[b] = 0;
+      if (m.banked) m.banked[b] = 0;
       fn(PC_LOW_BASE + PC_STRIDE * (m.entry.base + b), m, b);
     }
+  }
+
+  /** Hit counts of a module's blocks since the last clear (live plus banked). */
+  counts(m: RegisteredModule): number[] {
+    const out = Array.from(m.counters);
+    if (m.banked) for (let i = 0; i < out.length; i++) out[i]! += m.banked[i]!;
+    return out;
   }
 
   /** Clears every counter that is non-zero, in O(blocks hit). */
@@ -234,6 +268,14 @@ export class Runtime {
   noteFailure(file: string, reason: string): void {
     this.failures.push({ file, reason });
   }
+}
+
+/** Moves a block's live count into the bank, leaving the live counter at 0. */
+function bank(m: RegisteredModule, block: number): void {
+  const n = m.counters[block]!;
+  if (n === 0) return;
+  (m.banked ??= new Float64Array(m.counters.length))[block]! += n;
+  m.counters[block] = 0;
 }
 
 function toRelative(root: string, file: string): string {

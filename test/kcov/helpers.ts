@@ -59,7 +59,7 @@ export function fakeModule(rt: Runtime, blocks: number, sites: FakeSite[] = []):
     handle,
     hit(i) {
       // Exactly what the instrumenter emits for a block.
-      void ((handle.c[i]!++ === 0 || handle.t[0] !== 0) && handle.h(i));
+      void (handle.c[i]!++ || handle.h(i));
     },
     pcLow,
     pc: (i) => 0xffffffff00000000n + BigInt(pcLow(i)),
