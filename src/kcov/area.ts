@@ -23,7 +23,8 @@ export class Area {
   readonly buffer: SharedArrayBuffer;
   /** Size in 64-bit words. */
   readonly words: number;
-  private readonly u32: Uint32Array;
+  /** The same memory as 32-bit words, little-endian halves of the 64-bit words. */
+  readonly u32: Uint32Array;
 
   /** Allocates a zeroed area of `words` words; ENOMEM when the memory cannot be had. */
   constructor(words: number) {

@@ -49,6 +49,10 @@ function tracingChanged(inst: Instance): void {
     else compares = true;
   }
   boundRuntime?.setTracing(blocks, compares);
+  // A lone unique-mode instance lets the runtime drop already-seen blocks early.
+  const only = enabled.size === 1 ? enabled.values().next().value! : null;
+  if (only !== null && only.mode === Mode.UNIQUE) boundRuntime?.setUniqueFilter(only.area!.u32, only.bitmapWords * 64);
+  else boundRuntime?.setUniqueFilter(null, 0);
 }
 
 /**

@@ -110,6 +110,8 @@ export class Runtime {
   readonly modules: RegisteredModule[] = [];
   readonly failures: InstrumentFailure[] = [];
   private sink: CoverageSink | null = null;
+  private uniqueBits: Uint32Array | null = null;
+  private uniqueLimit = 0;
   private hitModules: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private hitBlocks: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private hitCount = 0;
@@ -140,7 +142,10 @@ export class Runtime {
       }
       if (tracing[0] !== 0) {
         bank(mod, block);
-        this.sink?.block(pcBlock0 + PC_STRIDE * block, dense0 + block);
+        const d = dense0 + block;
+        const bits = this.uniqueBits;
+        if (bits !== null && d < this.uniqueLimit && (bits[d >>> 5]! & (1 << (d & 31))) !== 0) return;
+        this.sink?.block(pcBlock0 + PC_STRIDE * block, d);
       }
     };
     const a = <T>(value: T, block: number): T => {
@@ -187,6 +192,18 @@ export class Runtime {
 
   private siteConstMask(moduleId: number, site: number): number {
     return this.table(moduleId).s[site * 6 + 5] ?? 0;
+  }
+
+  /**
+   * While the thread's only enabled kcov instance is in unique mode, the device hands over
+   * its bitmap (the area's first words, as 32-bit halves) and size in bits: a block whose
+   * bit is already set is then dropped here, before the sink (it would be dropped there
+   * anyway, for whichever task runs it). The bitmap is read live, so a consumer that zeroes
+   * it gets the blocks again. Null turns the shortcut off.
+   */
+  setUniqueFilter(bits: Uint32Array | null, bitCount: number): void {
+    this.uniqueBits = bits;
+    this.uniqueLimit = bits === null ? 0 : bitCount;
   }
 
   /** Installs (or removes, with null) the sink that receives traced coverage. */

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
   KCOV_CMP_CONST, KCOV_CMP_SIZE, KCOV_DISABLE, KCOV_ENABLE, KCOV_INIT_TRACE, KCOV_TRACE_CMP, KCOV_UNIQUE_ENABLE,
-  KCOVJS_CMP_STRING, KcovError, open,
+  KCOVJS_CMP_STRING, KcovError, open, runTask,
 } from '../../src/index.js';
 import { encodeOperands, operandHalves } from '../../src/kcov/cmp.js';
 import { enabled, fakeModule, initMapped, pcsOf, setupRuntime, throwsErrno } from './helpers.js';
@@ -140,4 +140,42 @@ test('a CONST switch over a non-primitive discriminant gives no records', () => 
   assert.equal(area[0], 2n); // 'x' vs 1 (as "1") and 'x' vs 'x'
   assert.equal(area[1], BigInt(KCOVJS_CMP_STRING | KCOV_CMP_CONST));
   assert.deepEqual(f.cmpOperands(1), ['x', 'x']);
+});
+
+test('unique mode: seen blocks are skipped, and a consumer that zeroes the bitmap by hand gets them again', () => {
+  const m = fakeModule(rt, 4);
+  const W = 256; // bitmap words: 16384 bits, enough for every fake module of this file
+  assert.ok(rt.modules[rt.modules.length - 1]!.entry.dense + 4 <= W * 64);
+  const { f, area } = initMapped(512);
+  f.ioctl(KCOV_UNIQUE_ENABLE, W);
+  const trace = () => [...area.subarray(W + 1, W + 1 + Number(area[W]))];
+  area[W] = 0n;
+  m.hit(1);
+  m.hit(2);
+  m.hit(1);
+  m.hit(2);
+  assert.deepEqual(trace(), [m.pc(1), m.pc(2)]);
+  // The consumer resets by zeroing the bitmap words and the trace count, with no ioctl.
+  area.fill(0n, 0, W + 1);
+  m.hit(2);
+  m.hit(2);
+  assert.deepEqual(trace(), [m.pc(2)]);
+  // A second enabled instance on the thread turns the runtime's shortcut off; results agree.
+  const other = runTask(async () => {
+    const o = initMapped(512);
+    o.f.ioctl(KCOV_UNIQUE_ENABLE, W);
+    m.hit(2);
+    m.hit(3);
+    m.hit(3);
+    await Promise.resolve();
+    return [...o.area.subarray(W + 1, W + 1 + Number(o.area[W]))];
+  });
+  return other.then((seenByOther) => {
+    assert.deepEqual(seenByOther, [m.pc(2), m.pc(3)]);
+    m.hit(2);
+    m.hit(3);
+    m.hit(3);
+    assert.deepEqual(trace(), [m.pc(2), m.pc(3)]);
+    f.close();
+  });
 });
