@@ -55,7 +55,7 @@ export function preamble(p: PreambleInput): string {
   if (p.usesSwitch) parts.push(`${P}w = ${P}.w`);
   if (p.usesCompare) parts.push(`${P}l = ${P}.l`, `${P}r = ${P}.r`);
   if (p.decoratorHelpers) parts.push(`babelHelpers = ${DECORATOR_HELPERS}`);
-  if (!p.lazy) return `;var ${parts.join(', ')};`;
+  if (!p.lazy) return `;const ${parts.join(', ')};`;
   const names = parts.map((x) => x.slice(0, x.indexOf(' =')));
   return `;var ${names.join(', ')}; function ${P}i() { ${parts.join('; ')}; } ${P}c || ${P}i();`;
 }

@@ -55,6 +55,13 @@ export interface InstrumentResult {
   sites: number;
 }
 
+/** Whether a module has a static import (`import ...`, `export ... from`). */
+function importsAnything(program: Node): boolean {
+  return (program.body as Node[]).some(
+    (s) => s.type === 'ImportDeclaration' || s.type === 'ExportAllDeclaration' || (s.type === 'ExportNamedDeclaration' && s.source != null),
+  );
+}
+
 /** A file that cannot be instrumented; the message names file, line and reason. */
 export class InstrumentError extends Error {
   constructor(
@@ -98,7 +105,10 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
 
   const P = choosePrefix(source);
   const edits = new EditBuffer();
-  const walk = new Walker(edits, lines, P, kind === 'module', source).program(program);
+  // Only a module that imports can be in an import cycle, where another module may call its
+  // hoisted functions before its body runs; the others register eagerly, into constants.
+  const lazy = kind === 'module' && importsAnything(program);
+  const walk = new Walker(edits, lines, P, lazy, source).program(program);
   const ms = new MagicString(source);
   edits.applyTo(ms, source);
   if (walk.sawDecorator && source.includes('babelHelpers')) {
@@ -119,7 +129,7 @@ export function instrument(source: string, options: InstrumentOptions): Instrume
     usesResume: walk.usesResume,
     usesSwitch: walk.usesSwitch,
     shadowsGlobalThis: declaresTopLevel(program, 'globalThis'),
-    lazy: kind === 'module',
+    lazy,
     decoratorHelpers: walk.sawDecorator && lang !== 'js' && lang !== 'jsx',
   });
   insertAtPrologueEnd(ms, program, source, text);

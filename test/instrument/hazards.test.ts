@@ -22,7 +22,7 @@ test('hashbang and directive prologues stay first; line numbers do not move', as
   const fn = await load('export const result = (function () { "use strict"; return this; })();');
   assert.equal(fn.exports.result, undefined, 'function directive kept first');
   const loose = await load('module.exports.result = typeof (() => "ok")();\n', 'commonjs');
-  assert.ok(loose.result.code.startsWith(';var '), 'preamble at the start when there is no prologue');
+  assert.ok(loose.result.code.startsWith(';const '), 'preamble at the start when there is no prologue');
 });
 
 test('name inference survives in every naming position', async () => {
