@@ -3,7 +3,7 @@
 module.exports = function makeTarget(jpeg) {
   return function fuzz(data) {
     try {
-      jpeg.decode(data, { useTArray: true, maxResolutionInMP: 0.25, maxMemoryUsageInMB: 32 });
+      jpeg.decode(data, { useTArray: true, maxResolutionInMP: 1, maxMemoryUsageInMB: 64 });
     } catch {
       // rejected input
     }

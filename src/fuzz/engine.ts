@@ -185,12 +185,12 @@ export class Engine {
   }
 
   /**
-   * Slowness as a feature: an input whose run time reaches a new power of two (from 1 ms
+   * Slowness as a feature (-use_slowness=1): an input whose run time reaches a new power of two (from 1 ms
    * up) is kept, so the search can climb toward super-linear behaviour that coverage
    * does not show (a regex backtracking inside the engine). Noise costs a few entries.
    */
   private slower(): boolean {
-    if (this.lastMs < 1) return false;
+    if (!this.cfg.useSlowness || this.lastMs < 1) return false;
     const bucket = 1 + Math.floor(Math.log2(this.lastMs));
     if (bucket <= this.slowest) return false;
     this.slowest = bucket;

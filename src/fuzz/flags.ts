@@ -36,6 +36,8 @@ export interface FuzzOptions {
   useCmp: boolean;
   /** Whether code literals seed the dictionary. */
   useLiterals: boolean;
+  /** Whether a new maximum of run time keeps an input (for super-linear bugs). */
+  useSlowness: boolean;
   /** Exported function to call. */
   entry: string;
   /** Whether the target is instrumented (loaded with the kcovjs loader). */
@@ -100,6 +102,7 @@ const FLAGS: Record<string, { set: Setter; help: string }> = {
   },
   use_cmp: { set: bool('useCmp'), help: 'input-to-state replacement from TRACE_CMP records (default 1)' },
   use_literals: { set: bool('useLiterals'), help: 'dictionary from the literals of instrumented code (default 1)' },
+  use_slowness: { set: bool('useSlowness'), help: 'keep inputs that run slower than any before (for time oracles; default 0)' },
   entry: { set: str('entry'), help: "exported function to call (default 'fuzz')" },
   instrument: { set: bool('instrument'), help: 'instrument the target and its libraries (default 1)' },
   error_exitcode: { set: int('errorExitCode', 0), help: 'exit code on a crash (default 77)' },
@@ -122,7 +125,7 @@ export function defaultOptions(target = ''): FuzzOptions {
   return {
     target, inputs: [], runs: -1, maxTotalTime: 0, maxLen: 4096, seed: 0, timeout: 10, rssLimitMb: 2048,
     dicts: [], artifactPrefix: '', workers: 1, printFinalStats: false, onlyAscii: false, kcovMode: 'trace_pc',
-    useCmp: true, useLiterals: true, entry: 'fuzz', instrument: true, errorExitCode: 77, timeoutExitCode: 70,
+    useCmp: true, useLiterals: true, useSlowness: false, entry: 'fuzz', instrument: true, errorExitCode: 77, timeoutExitCode: 70,
     reportInterval: 1, verbosity: 1, help: false, warnings: [],
   };
 }

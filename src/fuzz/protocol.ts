@@ -70,6 +70,7 @@ export interface WorkerConfig {
   kcovMode: 'trace_pc' | 'unique';
   useCmp: boolean;
   useLiterals: boolean;
+  useSlowness: boolean;
   workerIndex: number;
   sab: SharedArrayBuffer;
 }

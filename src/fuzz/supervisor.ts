@@ -76,7 +76,7 @@ export async function runFuzzer(o: FuzzOptions, out: Output): Promise<number> {
     session.start({
       target, entry: o.entry, corpusDirs: dirs, files: regression ? regressionFiles : null, runs: o.runs,
       maxLen: o.maxLen, seed: (seed + i * 7919) >>> 0, onlyAscii: o.onlyAscii, dictEntries, kcovMode: o.kcovMode,
-      useCmp: o.useCmp, useLiterals: o.useLiterals, workerIndex: i, sab: allocShared(o.maxLen).sab,
+      useCmp: o.useCmp, useLiterals: o.useLiterals, useSlowness: o.useSlowness, workerIndex: i, sab: allocShared(o.maxLen).sab,
     });
   }
   return session.finished;
