@@ -3,63 +3,16 @@
  * the in-memory set the engine mutates, with libFuzzer's "reduce" rule: an input with
  * exactly the feature set of a kept input, but smaller, replaces it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
 import type { CmpTable } from './cmp.js';
 import type { Rng } from './rng.js';
 
 /** Hex SHA-1 of some bytes (libFuzzer names corpus files and artifacts by it). */
 export function sha1(data: Uint8Array): string {
   return createHash('sha1').update(data).digest('hex');
-}
-
-/**
- * Writes `data` to `file` so that a reader (or a kill of the process at any moment) sees
- * either no file or the whole file: write to a temporary dot-name in the same directory,
- * then rename. With `durable`, the data is also flushed to the disk before the rename
- * (artifacts: they must survive a crash of the machine too).
- */
-export function writeFileAtomic(file: string, data: Uint8Array, durable = false): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = fs.openSync(tmp, 'wx');
-  try {
-    fs.writeSync(fd, data);
-    if (durable) fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-}
-
-/**
- * Removes the temporary files that writers killed mid-write left in `dir` (the dot-files
- * of writeFileAtomic whose process is gone). Returns how many were removed.
- */
-export function removeStaleTemporaries(dir: string): number {
-  let removed = 0;
-  for (const name of fs.readdirSync(dir)) {
-    const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (!m || processAlive(Number(m[1]))) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
-    removed++;
-  }
-  return removed;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** One input file found on disk. */

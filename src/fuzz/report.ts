@@ -4,7 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sha1, writeFileAtomic } from './corpus.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
+import { sha1 } from './corpus.js';
 import type { EventMessage } from './protocol.js';
 
 /** Kinds of findings, named as libFuzzer names its artifacts. */

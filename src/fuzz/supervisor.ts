@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { removeStaleTemporaries } from './corpus.js';
+import { removeStaleTemporaries } from '../runtime/atomic-file.js';
 import { loadDictionary } from './dict.js';
 import type { FuzzOptions } from './flags.js';
 import { allocShared, currentInput, Slot, Stat, viewsOf, type SharedViews, type WorkerConfig, type WorkerMessage } from './protocol.js';

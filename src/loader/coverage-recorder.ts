@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
-import { writeFileAtomic } from '../runtime/manifest.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
 import type { Runtime } from '../runtime/registry.js';
 
 /** Version of the coverage file format. */

@@ -17,7 +17,7 @@ import {
   KCOV_ENABLE, KCOV_INIT_TRACE, KCOV_TRACE_CMP, KCOV_TRACE_PC, KCOV_UNIQUE_ENABLE, KCOV_WORDS_PER_CMP,
 } from '../abi/constants.js';
 import { openDevice } from '../kcov/device.js';
-import { writeFileAtomic } from '../runtime/manifest.js';
+import { writeFileAtomic } from '../runtime/atomic-file.js';
 
 /** The trace modes of `kcovjs trace`. */
 export const TRACE_MODES = ['pc', 'unique', 'cmp'] as const;

@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { PC_SLOTS } from '../abi/constants.js';
 import type { FileTable } from './table.js';
+import { writeFileAtomic } from './atomic-file.js';
 
 /** Format version written into manifest.json. */
 export const MANIFEST_VERSION = 1;
@@ -61,13 +62,6 @@ export function defaultManifestPath(cwd = process.cwd()): string {
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 function sleepMs(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
-}
-
-/** Writes `data` to `file` through a temporary file and a rename. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
 }
 
 function validateIndex(raw: unknown, file: string): ManifestIndex {

@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Corpus, readInputs, removeStaleTemporaries, sha1, writeFileAtomic } from '../../src/fuzz/corpus.js';
+import { Corpus, readInputs, sha1 } from '../../src/fuzz/corpus.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../../src/runtime/atomic-file.js';
 import { FeatureMap, bucketOf } from '../../src/fuzz/features.js';
 
 const tmpDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'kcovjs-corpus-'));
