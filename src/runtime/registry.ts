@@ -313,28 +313,33 @@ const MAX_PENDING = 64;
  * one is matched.
  */
 function makeOperandHooks(tracing: Uint8Array, report: CompareReport): Pick<ModuleHandle, 'l' | 'r'> {
-  const sites: number[] = [];
-  const values: unknown[] = [];
+  // A fixed stack: `top` entries are pending; a full stack forgets its oldest half.
+  const sites = new Int32Array(MAX_PENDING);
+  const values: unknown[] = new Array<unknown>(MAX_PENDING).fill(undefined);
+  let top = 0;
   return {
     l: <T>(value: T, site: number): T => {
       if (tracing[1] !== 0) {
-        if (sites.length === MAX_PENDING) {
-          sites.shift();
-          values.shift();
+        if (top === MAX_PENDING) {
+          const half = MAX_PENDING >> 1;
+          sites.copyWithin(0, half);
+          for (let i = 0; i < half; i++) values[i] = values[i + half];
+          top = half;
         }
-        sites.push(site);
-        values.push(value);
+        sites[top] = site;
+        values[top++] = value;
       }
       return value;
     },
     r: <T>(value: T, site: number): T => {
       if (tracing[1] !== 0) {
-        const i = sites.lastIndexOf(site);
-        if (i >= 0) {
+        for (let i = top - 1; i >= 0; i--) {
+          if (sites[i] !== site) continue;
           const left = values[i];
-          sites.length = i;
-          values.length = i;
+          for (let j = i; j < top; j++) values[j] = undefined;
+          top = i;
           report(site, left, value);
+          break;
         }
       }
       return value;
