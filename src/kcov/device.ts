@@ -14,7 +14,7 @@ import {
 import { kcovError } from '../abi/errors.js';
 import { getRuntime, type CoverageSink, type Runtime } from '../runtime/registry.js';
 import { Instance, Mode } from './instance.js';
-import { currentTask, hookRootExit } from './task.js';
+import { currentTask, hookRootExit, onFirstTask, tasksStarted } from './task.js';
 
 const U64_LIMIT = 1n << 64n;
 
@@ -38,10 +38,20 @@ const sink: CoverageSink = {
   },
 };
 
-/** Recomputes the thread's tracing flags from the set of enabled instances. */
+/** Records an instance's state change and recomputes the thread's tracing. */
 function tracingChanged(inst: Instance): void {
   if (inst.mode === Mode.INIT) enabled.delete(inst);
   else enabled.add(inst);
+  recompute();
+}
+
+/**
+ * Sets the runtime's tracing flags from the enabled instances, and its two shortcuts: a lone
+ * unique-mode instance lets the runtime drop already-seen blocks early; a lone TRACE_PC
+ * instance, while the thread has never started a task (so everything runs as the root task,
+ * its owner), gets every block appended directly.
+ */
+function recompute(): void {
   let blocks = false;
   let compares = false;
   for (const e of enabled) {
@@ -49,10 +59,16 @@ function tracingChanged(inst: Instance): void {
     else compares = true;
   }
   boundRuntime?.setTracing(blocks, compares);
-  // A lone unique-mode instance lets the runtime drop already-seen blocks early.
   const only = enabled.size === 1 ? enabled.values().next().value! : null;
   if (only !== null && only.mode === Mode.UNIQUE) boundRuntime?.setUniqueFilter(only.area!.u32, only.bitmapWords * 64);
   else boundRuntime?.setUniqueFilter(null, 0);
+  if (only !== null && only.mode === Mode.TRACE_PC && !tasksStarted()) {
+    const area = only.area!;
+    const size = only.size;
+    boundRuntime?.setDirectBlockWriter((pcLow) => area.appendPc(0, size, pcLow));
+  } else {
+    boundRuntime?.setDirectBlockWriter(null);
+  }
 }
 
 /**
@@ -161,6 +177,8 @@ export function openDevice(path: string = KCOV_PATH): KcovFile {
   if (boundRuntime !== rt) {
     boundRuntime = rt;
     rt.setSink(sink);
+    // A task may now run blocks that are not the root task's: leave the direct writer.
+    onFirstTask(recompute);
   }
   hookRootExit();
   return new KcovFile(new Instance(tracingChanged));

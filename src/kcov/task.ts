@@ -38,6 +38,18 @@ let nextId = 1;
 let anyTask = false;
 let rootExitHooked = false;
 
+/** Whether this thread has started any task with runTask. */
+export function tasksStarted(): boolean {
+  return anyTask;
+}
+
+let firstTaskListener: (() => void) | null = null;
+
+/** Registers the function called once, when the thread starts its first task. */
+export function onFirstTask(listener: () => void): void {
+  firstTaskListener = listener;
+}
+
 /** The task the calling code belongs to: the current `runTask` context, else the root task. */
 export function currentTask(): Task {
   // The hot path of tracing: skip the async-context lookup until a task exists.
@@ -71,7 +83,10 @@ function exitTask(task: Task): void {
  */
 export function runTask<T>(fn: () => T | PromiseLike<T>): Promise<Awaited<T>> {
   const task = new Task(nextId++);
-  anyTask = true;
+  if (!anyTask) {
+    anyTask = true;
+    firstTaskListener?.();
+  }
   return storage.run(task, async (): Promise<Awaited<T>> => {
     try {
       return await fn();

@@ -111,6 +111,7 @@ export class Runtime {
   readonly failures: InstrumentFailure[] = [];
   private sink: CoverageSink | null = null;
   private uniqueBits: Uint32Array | null = null;
+  private directBlock: ((pcLow: number) => void) | null = null;
   private uniqueLimit = 0;
   private hitModules: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private hitBlocks: Int32Array<ArrayBuffer> = new Int32Array(1024);
@@ -145,7 +146,9 @@ export class Runtime {
         const d = dense0 + block;
         const bits = this.uniqueBits;
         if (bits !== null && d < this.uniqueLimit && (bits[d >>> 5]! & (1 << (d & 31))) !== 0) return;
-        this.sink?.block(pcBlock0 + PC_STRIDE * block, d);
+        const direct = this.directBlock;
+        if (direct !== null) direct(pcBlock0 + PC_STRIDE * block);
+        else this.sink?.block(pcBlock0 + PC_STRIDE * block, d);
       }
     };
     const a = <T>(value: T, block: number): T => {
@@ -204,6 +207,15 @@ export class Runtime {
   setUniqueFilter(bits: Uint32Array | null, bitCount: number): void {
     this.uniqueBits = bits;
     this.uniqueLimit = bits === null ? 0 : bitCount;
+  }
+
+  /**
+   * While every block the thread runs belongs in one known place (one TRACE_PC instance,
+   * whose owner is the only task), the device may hand over a writer that takes blocks
+   * straight to it, instead of the sink. Null goes back to the sink.
+   */
+  setDirectBlockWriter(writer: ((pcLow: number) => void) | null): void {
+    this.directBlock = writer;
   }
 
   /** Installs (or removes, with null) the sink that receives traced coverage. */
