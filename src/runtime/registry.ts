@@ -5,9 +5,11 @@
  * Contract with the instrumenter (src/instrument): an instrumented file starts (after its
  * hashbang and directives) with
  *
- *   var $k = globalThis.__kcovjs_runtime.register(file, hash, nBlocks, nSites, tableJson),
- *       $c = $k.c, $t = $k.t, $h = $k.h, $a = $k.a, $l = $k.l, $r = $k.r, $w = $k.w;
+ *   const $k = globalThis.__kcovjs_runtime.register(file, hash, nBlocks, nSites, tableJson),
+ *         $c = $k.c, $t = $k.t, $h = $k.h, $a = $k.a, $l = $k.l, $r = $k.r, $w = $k.w;
  *
+ * (an ES module that imports assigns the same names from a hoisted function instead, see
+ * docs/blocks.md),
  * and each block runs `$c[i]++ || $h(i)`: a typed-array increment, and a call only when the
  * counter was 0. That happens on a block's first hit since its counter was cleared, where
  * `$h` records it in the first-hit list (so one input's coverage is read in O(blocks hit)),
