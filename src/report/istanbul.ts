@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import libCoverage from 'istanbul-lib-coverage';
 import type { CoverageMap, FileCoverageData, Range } from 'istanbul-lib-coverage';
-import { blockAt, BLOCK_FIELDS, type BlockEntry } from '../runtime/table.js';
+import { blockAt, BLOCK_FIELDS, type BlockEntry } from '../abi/table.js';
 import type { CoverageSet, FileHits } from './load.js';
 import { lineStarts, sourceFacts, type FunctionFact, type Span } from './source-facts.js';
 

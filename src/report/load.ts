@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PC_LOW_BASE, PC_STRIDE } from '../abi/constants.js';
 import { Manifest, type ManifestEntry } from '../runtime/manifest.js';
-import type { FileTable } from '../runtime/table.js';
+import type { FileTable } from '../abi/table.js';
 import { COVERAGE_KIND, COVERAGE_FORMAT_VERSION, type CoverageFile, type CoverageFileEntry } from '../loader/coverage-recorder.js';
 
 /** The merged hits of one version of one source file. */

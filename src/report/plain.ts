@@ -3,7 +3,7 @@
  * report and the 64-bit .sancov file. Positions follow the symbolizer: lines 1-based,
  * columns 1-based UTF-16 code units (the block table's 0-based columns plus one).
  */
-import { blockAt, BLOCK_FIELDS, type BlockEntry } from '../runtime/table.js';
+import { blockAt, BLOCK_FIELDS, type BlockEntry } from '../abi/table.js';
 import { blockPc, type FileHits } from './load.js';
 
 /** The magic that opens a .sancov file of 64-bit offsets (written little-endian). */

@@ -2,4 +2,4 @@
 export * from './registry.js';
 export * from './manifest.js';
 export * from './atomic-file.js';
-export * from './table.js';
+export * from '../abi/table.js';

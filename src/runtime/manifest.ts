@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { PC_SLOTS } from '../abi/constants.js';
-import type { FileTable } from './table.js';
+import type { FileTable } from '../abi/table.js';
 import { writeFileAtomic } from './atomic-file.js';
 
 /** Format version written into manifest.json. */
@@ -247,17 +247,6 @@ export class Manifest {
       throw new ManifestError(`kcovjs: block table ${file} does not match the manifest entry for ${entry.path}`);
     }
     return t;
-  }
-
-  /** Finds the entry whose slot range holds `slot`, or undefined. */
-  entryForSlot(slot: number): ManifestEntry | undefined {
-    for (const e of this.load().files) if (slot >= e.base && slot < e.base + e.capacity) return e;
-    return undefined;
-  }
-
-  /** Re-reads the index from disk (for long-lived readers such as the symbolizer). */
-  refresh(): void {
-    this.setIndex(readIndex(this.file));
   }
 
   private withLock<T>(fn: () => T): T {

@@ -24,7 +24,7 @@
 import * as path from 'node:path';
 import { PC_LOW_BASE, PC_STRIDE } from '../abi/constants.js';
 import { Manifest, defaultManifestPath, type ManifestEntry } from './manifest.js';
-import type { FileTable } from './table.js';
+import type { FileTable } from '../abi/table.js';
 
 /**
  * The global property under which each thread's runtime lives. It is read once per module,

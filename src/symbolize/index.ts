@@ -6,7 +6,7 @@
  */
 import { PC_BASE, PC_LIMIT, PC_STRIDE } from '../abi/constants.js';
 import { Manifest, type ManifestEntry } from '../runtime/manifest.js';
-import { blockAt, siteAt, type FileTable, type SourceRange } from '../runtime/table.js';
+import { blockAt, siteAt, type FileTable, type SourceRange } from '../abi/table.js';
 
 /** What a PC stands for. */
 export interface SymbolInfo {

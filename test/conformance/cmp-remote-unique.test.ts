@@ -8,7 +8,7 @@ import {
   KCOV_CMP_CONST, KCOV_CMP_MASK, KCOV_CMP_SIZE, KCOV_DISABLE, KCOV_ENABLE, KCOV_REMOTE_ENABLE, KCOV_RESET_TRACE,
   KCOV_TRACE_CMP, KCOV_UNIQUE_ENABLE, KCOVJS_CMP_STRING, PC_BASE, open, runTask,
 } from '../../src/index.js';
-import { SITE_SWITCH } from '../../src/runtime/table.js';
+import { SITE_SWITCH } from '../../src/abi/table.js';
 import { tracedCompare } from '../helpers.js';
 import { enabled, fakeModule, initMapped, pcsOf, setupRuntime, throwsErrno } from '../kcov/helpers.js';
 

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FileTable } from '../../src/runtime/table.js';
+import type { FileTable } from '../../src/abi/table.js';
 import type { HazardCase } from './hazards.js';
 import { REGISTER, ROOT, childEnv, pool, runNode } from './proc.js';
 

@@ -1,7 +1,7 @@
 /** Compare sites and switch sites: operands, results, const masks and case literals. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COMPARE_OPS, SITE_SWITCH, siteAt } from '../../src/runtime/table.js';
+import { COMPARE_OPS, SITE_SWITCH, siteAt } from '../../src/abi/table.js';
 import type { CoverageSink } from '../../src/runtime/registry.js';
 import { load, positionOf, runtime } from './harness.js';
 

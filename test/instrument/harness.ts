@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { instrument, type InstrumentResult, type SourceKind } from '../../src/instrument/index.js';
 import { installRuntime, type RegisteredModule, type Runtime } from '../../src/runtime/registry.js';
-import { blockAt, type BlockEntry } from '../../src/runtime/table.js';
+import { blockAt, type BlockEntry } from '../../src/abi/table.js';
 
 /** Temp directory shared by one test process. */
 export const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kcovjs-instr-'));

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { installRuntime, type ModuleHandle, type Runtime } from '../../src/runtime/registry.js';
-import type { FileTable } from '../../src/runtime/table.js';
+import type { FileTable } from '../../src/abi/table.js';
 import { KcovError, KCOV_INIT_TRACE, KCOV_ENABLE, KCOV_DISABLE, type ErrnoCode } from '../../src/abi/index.js';
 import { open, type KcovFile } from '../../src/kcov/index.js';
 import assert from 'node:assert/strict';
