@@ -10,36 +10,16 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CLI, REPO } from '../helpers.js';
+import { fuzzCli } from './run.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
-const FIX = path.join(ROOT, 'test', 'fixtures', 'fuzz');
-
-interface Result {
-  code: number | null;
-  out: string;
-}
+const FIX = path.join(REPO, 'test', 'fixtures', 'fuzz');
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kcovjs-fuzz-'));
 }
 
-/** Runs `kcovjs fuzz ...args` from the repository root; stdout and stderr together. */
-function fuzz(args: string[], dir: string): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'fuzz', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, KCOVJS_MANIFEST: path.join(dir, 'manifest.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
+const fuzz = fuzzCli;
 
 function artifacts(dir: string, kind: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.startsWith(`${kind}-`)).map((f) => path.join(dir, f));
@@ -132,7 +112,7 @@ test('a SIGKILL mid-run leaves only whole, correctly named corpus files', async 
   const dir = tmp();
   const corpus = path.join(dir, 'corpus');
   const child = spawn(process.execPath, [CLI, 'fuzz', path.join(FIX, 'quiet.mjs'), corpus, '-seed=9', '-max_total_time=120'], {
-    cwd: ROOT,
+    cwd: REPO,
     env: { ...process.env, KCOVJS_MANIFEST: path.join(dir, 'manifest.json') },
     stdio: 'ignore',
   });

@@ -5,15 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO } from '../helpers.js';
+import { fuzzCli } from './run.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
-const EX = path.join(ROOT, 'examples');
+const EX = path.join(REPO, 'examples');
 
 interface Example {
   name: string;
@@ -41,20 +39,7 @@ const EXAMPLES: Example[] = [
   { name: 'jpeg-js', target: 'fuzz.cjs', fixed: 'fuzz-fixed.cjs', code: 70, kind: 'timeout', report: /timeout after \d+ seconds/, live: ['-timeout=10', '-max_total_time=900'] },
 ];
 
-function run(args: string[], manifestDir: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'fuzz', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, KCOVJS_MANIFEST: path.join(manifestDir, 'manifest.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
+const run = fuzzCli;
 
 for (const ex of EXAMPLES) {
   const dir = path.join(EX, ex.name);
