@@ -235,11 +235,13 @@ test('item 67: a worker (process) that exits with the device open and enabled ex
     parentPort.postMessage(area.buffer);
   });`;
   const w = new Worker(src, { eval: true });
+  // Listen for the exit first: the worker may be gone before the message is handled.
+  const exited = new Promise<number>((resolve) => w.once('exit', resolve));
   const buffer = await new Promise<SharedArrayBuffer>((resolve, reject) => {
     w.once('message', resolve);
     w.once('error', reject);
   });
-  const code = await new Promise<number>((resolve) => w.once('exit', resolve));
+  const code = await exited;
   assert.equal(code, 0);
   const area = new BigUint64Array(buffer);
   assert.equal(area[0], 2n);
